@@ -49,11 +49,11 @@ func splitFrontMatter(src []byte) (fm, body []byte, bodyLine int, ok bool, err e
 		l, next, _ := bytes.Cut(rest, []byte("\n"))
 		t := string(bytes.TrimRight(l, " \t\r"))
 		if t == "---" || t == "..." {
-			end := offset + len(l) + 1
-			if end > len(src) {
-				end = len(src)
+			end, bodyLine := offset+len(l)+1, line+1
+			if end > len(src) { // the file ends on the closing line
+				end, bodyLine = len(src), line
 			}
-			return src[len(first)+1 : offset], src[end:], line + 1, true, nil
+			return src[len(first)+1 : offset], src[end:], bodyLine, true, nil
 		}
 		offset += len(l) + 1
 		line++

@@ -195,22 +195,25 @@ func parsePage(f pageFile, src []byte, cfg *Config, faults *faultList) *Page {
 		faults.errorf(f.file, 1, 1, "%v", err)
 		return nil
 	}
+	before := faults.errors
 	if !hasFM {
 		faults.errorf(f.file, 1, 1, "no front matter: start the file with ---, then title: and description: lines, then ---")
 	} else {
 		pg.Meta = parseMeta(f.file, fm, faults)
 	}
+	metaOK := faults.errors == before
 	pg.Body, pg.BodyLine = body, bodyLine
 	pg.lineStarts = lineStarts(body)
 	pg.Doc = parseMarkdown(body)
 	pg.URL, pg.Anchor = urlOf(cfg.Prefix(f.lang), f.key, pg.Kind)
-	checkMeta(pg, hasFM, faults)
+	checkMeta(pg, hasFM && metaOK, faults)
 	return pg
 }
 
-// checkMeta reports front matter a page of its kind must have.
-func checkMeta(pg *Page, hasFM bool, faults *faultList) {
-	if !hasFM {
+// checkMeta reports front matter a page of its kind must have. It says
+// nothing of front matter that did not parse: that fault comes first.
+func checkMeta(pg *Page, parsed bool, faults *faultList) {
+	if !parsed {
 		return
 	}
 	if pg.Meta.Title == "" {
