@@ -39,13 +39,13 @@ func project(files map[string]*fstest.MapFile) fstest.MapFS {
 
 func TestLoadTree(t *testing.T) {
 	proj, err := Load(project(map[string]*fstest.MapFile{
-		"content/es/apply.md":                    page("Solicitar", "Hola.\n"),
-		"content/en/news/_index.md":              page("News", ""),
-		"content/en/news/closed.md":              page("Closed", ""),
-		"content/en/newsletter/_index.md":        page("The Report", ""),
-		"content/en/newsletter/2026-11/index.md": {Data: []byte("---\ntitle: November\ndescription: Issue 3.\ndate: 2026-11-02\nnumber: 3\n---\nHello.\n")},
-		"content/en/newsletter/2026-11/02-b.md":  {Data: []byte("---\ntitle: B\nweight: 2\n---\nB.\n")},
-		"content/en/newsletter/2026-11/01-a.md":  {Data: []byte("---\ntitle: A\nweight: 1\n---\nA.\n")},
+		"content/es/apply.md":                     page("Solicitar", "Hola.\n"),
+		"content/en/news/_index.md":               page("News", ""),
+		"content/en/news/closed.md":               page("Closed", ""),
+		"content/en/newsletter/_index.md":         page("The Report", ""),
+		"content/en/newsletter/2026-11/index.md":  {Data: []byte("---\ntitle: November\ndescription: Issue 3.\ndate: 2026-11-02\nnumber: 3\n---\nHello.\n")},
+		"content/en/newsletter/2026-11/02-b.md":   {Data: []byte("---\ntitle: B\nweight: 2\n---\nB.\n")},
+		"content/en/newsletter/2026-11/01-a.md":   {Data: []byte("---\ntitle: A\nweight: 1\n---\nA.\n")},
 		"content/en/newsletter/2026-11/photo.jpg": {Data: []byte("jpg")},
 	}))
 	if err != nil {
