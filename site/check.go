@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/yuin/goldmark/ast"
@@ -36,6 +37,10 @@ func (s *state) check(pg *content.Page) content.Faults {
 			if content.PlainText(n, pg.Body) == "" {
 				add(n, content.Warning, "image has no alt text: describe it in the brackets, such as ![Steps to get paid](%s)", n.Destination)
 			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if !s.proj.Config.Markup.UnsafeHTML && !isComment(n, pg.Body) {
+				add(n, content.Warning, "raw HTML is shown as text on the page: write it in Markdown, or allow HTML with markup.unsafeHTML in plainpress.yaml")
+			}
 		case *ast.Heading:
 			l := n.Level
 			if pg.Kind == content.KindArticle {
@@ -52,6 +57,22 @@ func (s *state) check(pg *content.Page) content.Faults {
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// isComment reports raw HTML that is only a comment, such as a lint
+// directive: it is left out of the page, not shown.
+func isComment(n ast.Node, src []byte) bool {
+	var first []byte
+	switch n := n.(type) {
+	case *ast.RawHTML:
+		if n.Segments.Len() > 0 {
+			seg := n.Segments.At(0)
+			first = seg.Value(src)
+		}
+	case *ast.HTMLBlock:
+		return n.HTMLBlockType == ast.HTMLBlockType2
+	}
+	return bytes.HasPrefix(first, []byte("<!--"))
 }
 
 func hashes(n int) string {

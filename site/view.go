@@ -82,10 +82,11 @@ type pageGroup struct {
 // current marks the menu item of the page being shown.
 func (s *state) siteView(lang *content.Language, current string) *siteView {
 	cfg := s.proj.Config
+	words := s.theme.words(lang.Code)
 	prefix := cfg.Prefix(lang.Code)
 	v := &siteView{Title: lang.Title, HomeURL: prefix + "/", SearchURL: prefix + "/search/",
 		FeedURL: prefix + "/feed.xml", CSS: "/assets/site.css", SearchJS: "/assets/search.js",
-		FooterLabel: lang.Title, Preview: s.opts.Preview, Dev: s.opts.Dev}
+		FooterLabel: words["footer"], Preview: s.opts.Preview, Dev: s.opts.Dev}
 	if cfg.Agency.Name != "" {
 		v.Agency = &cfg.Agency
 	}
