@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -31,7 +32,8 @@ type theme struct {
 	byKind map[string]*template.Template
 	alias  *template.Template
 	i18n   map[string]map[string]string
-	hash   string // of every layout's text, so an edit to one re-renders pages
+	byLang sync.Map // language code → its words, English filled in
+	hash   string   // of every layout's text, so an edit to one re-renders pages
 }
 
 // loadTheme parses the embedded theme, replacing any file the project has
@@ -148,6 +150,9 @@ func loadI18n() (map[string]map[string]string, error) {
 // words returns the theme's words for a language, falling back to English
 // for any word the language lacks.
 func (th *theme) words(lang string) map[string]string {
+	if w, ok := th.byLang.Load(lang); ok {
+		return w.(map[string]string)
+	}
 	out := map[string]string{}
 	for k, v := range th.i18n["en"] {
 		out[k] = v
@@ -156,6 +161,7 @@ func (th *theme) words(lang string) map[string]string {
 	for k, v := range th.i18n[base] {
 		out[k] = v
 	}
+	th.byLang.Store(lang, out)
 	return out
 }
 
