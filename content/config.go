@@ -183,14 +183,18 @@ var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 func yamlFaults(file string, lineOffset int, err error) Faults {
 	var msgs []string
 	var te *yaml.TypeError
+	firstLine := 0
 	if errors.As(err, &te) {
 		msgs = te.Errors
 	} else {
 		msgs = []string{err.Error()}
+		// The library leaves out the line of a syntax error on the first
+		// line (it tests its 0-based line against 0).
+		firstLine = 1 + lineOffset
 	}
 	var out Faults
 	for _, m := range msgs {
-		f := Fault{File: file, Msg: "YAML: " + strings.TrimPrefix(m, "yaml: ")}
+		f := Fault{File: file, Line: firstLine, Msg: "YAML: " + strings.TrimPrefix(m, "yaml: ")}
 		if sm := yamlLine.FindStringSubmatch(strings.TrimPrefix(m, "yaml: ")); sm != nil {
 			n, _ := strconv.Atoi(sm[1])
 			f.Line = n + lineOffset
