@@ -35,6 +35,9 @@ type Language struct {
 	Description string `yaml:"description"`
 	Menu        []Link `yaml:"menu"`
 	Footer      []Link `yaml:"footer"`
+	// Agency, when set, replaces the site's agency details for this
+	// language (hours and address written in it).
+	Agency *Agency `yaml:"agency"`
 }
 
 // Link is a menu or footer entry: either a page (a path under

@@ -90,6 +90,9 @@ func (s *state) siteView(lang *content.Language, current string) *siteView {
 	if cfg.Agency.Name != "" {
 		v.Agency = &cfg.Agency
 	}
+	if lang.Agency != nil {
+		v.Agency = lang.Agency
+	}
 	for _, ln := range lang.Menu {
 		url := s.proj.MenuURL(lang.Code, ln)
 		v.Menu = append(v.Menu, menuItem{Name: ln.Name, URL: url,
