@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"os"
@@ -105,7 +106,11 @@ func (b *Builder) Build(ctx context.Context, proj *content.Project, out Output) 
 // every page (menus, lists and link checks read them).
 func (s *state) key() string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%+v\n%+v\n%v\n%s\n", *s.proj.Config, s.opts, s.proj.Data, s.theme.hash)
+	// JSON, not %v: it follows pointers instead of printing addresses,
+	// which differ on every load.
+	cfg, _ := json.Marshal(s.proj.Config)
+	data, _ := json.Marshal(s.proj.Data)
+	fmt.Fprintf(h, "%s\n%+v\n%s\n%s\n", cfg, s.opts, data, s.theme.hash)
 	for _, pg := range s.pages {
 		fmt.Fprintf(h, "%s %s %+v %v\n", pg.File, pg.URL, pg.Meta, s.anchors[pg])
 	}

@@ -29,6 +29,7 @@ languages:
   - code: es
     name: Español
     title: Agencia de Prueba
+    agency: {name: Departamento de Prueba, hours: De lunes a viernes}
     menu:
       - {name: Solicitar, page: apply.md}
 agency:
