@@ -184,9 +184,7 @@ func (ld *Loader) readPage(fsys fs.FS, cfg *Config, f pageFile, faults *faultLis
 
 func parsePage(f pageFile, src []byte, cfg *Config, faults *faultList) *Page {
 	src = trimBOM(src)
-	if !utf8.Valid(src) {
-		line, col := badUTF8(src)
-		faults.errorf(f.file, line, col, "the file is not valid UTF-8 text: save it as UTF-8 in your editor")
+	if !validUTF8(src, f.file, faults) {
 		return nil
 	}
 	pg := &Page{File: f.file, Lang: f.lang, Key: f.key, Kind: kindOf(f.key), Source: src, Hash: Hash(src)}
@@ -232,6 +230,17 @@ func trimBOM(src []byte) []byte {
 		return src[3:]
 	}
 	return src
+}
+
+// validUTF8 reports whether src is UTF-8, and a fault at the first bad
+// byte if it is not.
+func validUTF8(src []byte, file string, faults *faultList) bool {
+	if utf8.Valid(src) {
+		return true
+	}
+	line, col := badUTF8(src)
+	faults.errorf(file, line, col, "the file is not valid UTF-8 text: save it as UTF-8 in your editor")
+	return false
 }
 
 // badUTF8 finds the line and column of the first invalid byte.
