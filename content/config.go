@@ -23,6 +23,25 @@ type Config struct {
 	Agency    Agency     `yaml:"agency"`
 	Markup    Markup     `yaml:"markup"`
 	Limits    Limits     `yaml:"limits"`
+	Lint      Lint       `yaml:"lint"`
+}
+
+// Lint is the lint: section of plainpress.yaml. The lint package checks
+// the rule names and levels.
+type Lint struct {
+	TargetGrade   float64           `yaml:"targetGrade"`
+	Rules         map[string]string `yaml:"rules"`         // rule id → error, warning, suggestion or off
+	Accept        []string          `yaml:"accept"`        // terms never reported
+	Substitutions map[string]string `yaml:"substitutions"` // extra wordy phrases → plainer words
+	Overrides     []LintOverride    `yaml:"overrides"`
+}
+
+// LintOverride changes rules for the files whose path (from the project
+// root) matches Path, a glob such as content/en/legal/*.md.
+type LintOverride struct {
+	Path        string            `yaml:"path"`
+	TargetGrade float64           `yaml:"targetGrade"`
+	Rules       map[string]string `yaml:"rules"`
 }
 
 // Language is one language of the site. The first language in the list is

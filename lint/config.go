@@ -6,6 +6,7 @@ type Config struct {
 	TargetGrade float64             // readability.grade fires above it
 	Levels      map[string]Severity // per rule id, to change a default or turn a rule off
 	Accept      []string            // terms never reported (a program's own name, say)
+	extra       *phraseList         // the project's own wordy phrases
 }
 
 // DefaultConfig is lint's configuration outside a project.

@@ -20,7 +20,12 @@ var rules = []rule{
 	{"readability.grade", Warning, grade},
 	{"plain.passive", Suggestion, passiveVoice},
 	{"plain.shall", Warning, shall},
-	{"plain.wordy", Suggestion, listRule("plain.wordy", wordy, "%q is a long way to say it")},
+	{"plain.wordy", Suggestion, func(d *doc) {
+		listRule("plain.wordy", wordy, "%q is a long way to say it")(d)
+		if d.cfg.extra != nil {
+			listRule("plain.wordy", d.cfg.extra, "%q: your project asks for plainer words")(d)
+		}
+	}},
 	{"plain.hidden-verb", Suggestion, listRule("plain.hidden-verb", hiddenVerbs, "%q hides the verb in a noun")},
 	{"plain.legalese", Warning, listRule("plain.legalese", legalese, "%q is legal language a parent will not use")},
 	{"respect.terms", Warning, listRule("respect.terms", respect, "%q judges parents or is jargon a parent will not know")},

@@ -30,6 +30,10 @@ type Server struct {
 	// as the output folder of a production build.
 	Skip func(rel string) bool
 
+	// Lint, when set, checks the pages after each build; its findings
+	// show in the page's panel.
+	Lint func(*content.Project) (content.Faults, error)
+
 	// Ready, when set, receives the address the server listens on once
 	// the first build is done.
 	Ready chan<- string
@@ -110,6 +114,12 @@ func (s *Server) rebuild(ctx context.Context) {
 	var res *Result
 	if err == nil {
 		res, err = s.builder.Build(ctx, proj, site)
+	}
+	if err == nil && s.Lint != nil {
+		var found content.Faults
+		if found, err = s.Lint(proj); err == nil {
+			res.Problems = append(res.Problems, found...)
+		}
 	}
 	s.mu.Lock()
 	s.fault = err

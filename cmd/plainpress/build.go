@@ -47,6 +47,16 @@ func runBuild(cmd *cobra.Command, io *streams, g *global, o *buildOptions) error
 		return err
 	}
 	printFaults(io.err, proj.Warnings, dir)
+	if !o.noLint {
+		rep, err := lintProject(proj)
+		if err != nil {
+			return projectError{dir: dir, err: err}
+		}
+		if s := rep.Summary; !o.quiet {
+			fmt.Fprintf(io.out, "Plain language: %s, %s, %s in %s (plainpress lint shows them).\n",
+				count(s.Errors, "error"), count(s.Warnings, "warning"), count(s.Suggestions, "suggestion"), count(s.Files, "page"))
+		}
+	}
 	out := o.out
 	if out == "" {
 		out = filepath.Join(dir, "public")

@@ -36,7 +36,7 @@ content. It exits 1 when a finding reaches --fail-on.`,
 			return runLint(io, g, o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output: text or json")
+	cmd.Flags().StringVar(&o.format, "format", "text", "output: text, json, sarif or github")
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least: error, warning or suggestion")
 	return cmd
 }
@@ -46,10 +46,20 @@ func runLint(io *streams, g *global, o *lintOptions) error {
 	if !ok || failOn == lint.Off {
 		return usageError{fmt.Errorf("--fail-on %q: use error, warning or suggestion", o.failOn)}
 	}
-	if o.format != "text" && o.format != "json" {
-		return usageError{fmt.Errorf("--format %q: use text or json", o.format)}
+	write, ok := map[string]func(*lint.Report) error{
+		"text":   func(r *lint.Report) error { return r.WriteText(io.out, colourOK(io)) },
+		"json":   func(r *lint.Report) error { return r.WriteJSON(io.out) },
+		"sarif":  func(r *lint.Report) error { return r.WriteSARIF(io.out) },
+		"github": func(r *lint.Report) error { return r.WriteGitHub(io.out) },
+	}[o.format]
+	if !ok {
+		return usageError{fmt.Errorf("--format %q: use text, json, sarif or github", o.format)}
 	}
-	files, err := lintFiles(g, o.paths)
+	dir, settings, err := lintSettings(g)
+	if err != nil {
+		return err
+	}
+	files, err := lintFiles(dir, o.paths)
 	if err != nil {
 		return err
 	}
@@ -63,15 +73,10 @@ func runLint(io *streams, g *global, o *lintOptions) error {
 		if err != nil {
 			return err
 		}
-		reports = append(reports, lint.Page(pg, lint.DefaultConfig()))
+		reports = append(reports, lint.Page(pg, settings.For(projectPath(dir, f))))
 	}
 	rep := lint.NewReport(reports)
-	if o.format == "json" {
-		err = rep.WriteJSON(io.out)
-	} else {
-		err = rep.WriteText(io.out, colourOK(io))
-	}
-	if err != nil {
+	if err := write(rep); err != nil {
 		return err
 	}
 	if rep.Fails(failOn) {
@@ -80,14 +85,40 @@ func runLint(io *streams, g *global, o *lintOptions) error {
 	return nil
 }
 
+// lintSettings reads the lint: section of the project's plainpress.yaml;
+// outside a project, lint runs with the defaults.
+func lintSettings(g *global) (string, *lint.Settings, error) {
+	dir, err := g.projectDir()
+	if err != nil {
+		return "", nil, err
+	}
+	cfg := &content.Config{}
+	if src, err := os.ReadFile(filepath.Join(dir, content.ConfigFile)); err == nil {
+		if cfg, err = content.ParseConfig(src); err != nil {
+			return "", nil, projectError{dir: dir, err: err}
+		}
+	}
+	settings, err := lint.NewSettings(cfg.Lint)
+	if err != nil {
+		return "", nil, projectError{dir: dir, err: err}
+	}
+	return dir, settings, nil
+}
+
+// projectPath is a file's path from the project root, for override
+// patterns.
+func projectPath(dir, file string) string {
+	rel, err := filepath.Rel(dir, file)
+	if err != nil {
+		return filepath.ToSlash(file)
+	}
+	return filepath.ToSlash(rel)
+}
+
 // lintFiles lists the Markdown files to lint: the paths given (files, or
 // folders searched for .md files), or the project's content folder.
-func lintFiles(g *global, paths []string) ([]string, error) {
+func lintFiles(dir string, paths []string) ([]string, error) {
 	if len(paths) == 0 {
-		dir, err := g.projectDir()
-		if err != nil {
-			return nil, err
-		}
 		paths = []string{filepath.Join(dir, "content")}
 	}
 	var files []string

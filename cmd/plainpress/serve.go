@@ -7,6 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/plainpress/plainpress/content"
+
 	"github.com/plainpress/plainpress/site"
 )
 
@@ -42,7 +44,14 @@ problems on a page show in the page itself. Stop it with Ctrl-C.`,
 func runServe(cmd *cobra.Command, io *streams, dir string, o *serveOptions) error {
 	ready := make(chan string, 1)
 	srv := &site.Server{Dir: dir, Addr: o.addr, Options: o.site, Log: io.err, Ready: ready,
-		Skip: func(rel string) bool { return rel == "public" || strings.HasPrefix(rel, "public/") }}
+		Skip: func(rel string) bool { return rel == "public" || strings.HasPrefix(rel, "public/") },
+		Lint: func(proj *content.Project) (content.Faults, error) {
+			rep, err := lintProject(proj)
+			if err != nil {
+				return nil, err
+			}
+			return lintFaults(rep), nil
+		}}
 	go func() {
 		if addr, ok := <-ready; ok {
 			fmt.Fprintf(io.out, "Serving %s at http://%s/ (Ctrl-C to stop)\n", filepath.Clean(dir), addr)
