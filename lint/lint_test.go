@@ -115,7 +115,7 @@ func TestRules(t *testing.T) {
 	veryLong := strings.Repeat("word ", 45) + "end."
 	tests := []struct {
 		name, md, rule string
-		fires      bool
+		fires          bool
 	}{
 		{"long sentence", long + "\n", "plain.sentence-length", true},
 		{"short sentence", "You can pay online.\n", "plain.sentence-length", false},

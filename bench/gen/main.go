@@ -13,7 +13,7 @@ import (
 )
 
 func main() {
-	kind := flag.String("kind", "plainpress", "plainpress or hugo")
+	kind := flag.String("kind", "plainpress", "plainpress, hugo, or lint (Markdown files only)")
 	out := flag.String("out", "", "the folder to write (required)")
 	o := corpus.Options{Seed: 1}
 	flag.IntVar(&o.Pages, "pages", 4000, "pages")
@@ -25,8 +25,11 @@ func main() {
 		os.Exit(2)
 	}
 	write := corpus.WriteProject
-	if *kind == "hugo" {
+	switch *kind {
+	case "hugo":
 		write = corpus.WriteHugoProject
+	case "lint":
+		write = func(dir string, o corpus.Options) error { return corpus.WriteLintCorpus(dir, o.Pages, o.Words, o.Seed) }
 	}
 	if err := write(*out, o); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)

@@ -87,3 +87,22 @@ func write(dir, root string, o Options, extra map[string]string) error {
 	}
 	return nil
 }
+
+// WriteLintCorpus writes files Markdown files of about words words each
+// (no front matter, as a linter's corpus), for lint benchmarks.
+func WriteLintCorpus(dir string, files, words int, seed uint64) error {
+	r := rand.New(rand.NewPCG(seed, 2))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for i := range files {
+		var b strings.Builder
+		for b.Len() < words*6 {
+			fmt.Fprintf(&b, "## %s\n\n%s\n\n", pick(r, headings), Paragraph(r, 80))
+		}
+		if err := os.WriteFile(filepath.Join(dir, pageName(i)), []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
