@@ -47,4 +47,9 @@ type Finding struct {
 	EndColumn  int      `json:"endColumn"`
 	Message    string   `json:"message"`
 	Suggestion string   `json:"suggestion,omitempty"`
+
+	// Offset and EndOffset are the finding's bytes in the page body, for
+	// marking it in the preview and for --fix.
+	Offset    int `json:"-"`
+	EndOffset int `json:"-"`
 }

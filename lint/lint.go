@@ -82,8 +82,9 @@ func (d *doc) reportAs(sev Severity, id string, b *Block, start, end int, msg, s
 		return
 	}
 	f := Finding{Rule: id, Severity: level, Message: msg, Suggestion: suggestion}
-	f.Line, f.Column = d.page.Position(b.Source(start))
-	f.EndLine, f.EndColumn = d.page.Position(b.Source(max(end-1, start)))
+	f.Offset, f.EndOffset = b.Source(start), b.Source(max(end-1, start))+1
+	f.Line, f.Column = d.page.Position(f.Offset)
+	f.EndLine, f.EndColumn = d.page.Position(f.EndOffset - 1)
 	f.EndColumn++
 	d.findings = append(d.findings, f)
 }

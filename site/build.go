@@ -20,6 +20,17 @@ type Options struct {
 	Preview bool // a preview build: a banner on every page, nothing indexed
 	Drafts  bool // include pages marked draft: true
 	Dev     bool // for the preview server: pages load the live-reload script
+
+	// Marks are findings to highlight in each page's text (the preview),
+	// by page file.
+	Marks map[string][]Mark
+}
+
+// Mark is a span of a page body to highlight, with what is wrong there.
+type Mark struct {
+	Start, End int // bytes of the page body
+	Severity   string
+	Message    string
 }
 
 // Result says what a build did and what its checks found.
@@ -110,7 +121,9 @@ func (s *state) key() string {
 	// which differ on every load.
 	cfg, _ := json.Marshal(s.proj.Config)
 	data, _ := json.Marshal(s.proj.Data)
-	fmt.Fprintf(h, "%s\n%+v\n%s\n%s\n", cfg, s.opts, data, s.theme.hash)
+	opts := s.opts
+	opts.Marks = nil // each page's own marks are in its page key
+	fmt.Fprintf(h, "%s\n%+v\n%s\n%s\n", cfg, opts, data, s.theme.hash)
 	for _, pg := range s.pages {
 		fmt.Fprintf(h, "%s %s %+v %v\n", pg.File, pg.URL, pg.Meta, s.anchors[pg])
 	}
@@ -147,7 +160,7 @@ func (b *Builder) renderPages(ctx context.Context, s *state, siteKey string, out
 			r := newMarkdownRenderer(s)
 			for i := range next {
 				pg := s.pages[i]
-				key := pageKey(siteKey, pg)
+				key := pageKey(siteKey, pg) + fmt.Sprint(s.opts.Marks[pg.File])
 				c, ok := b.cache[pg.File]
 				if !ok || c.key != key {
 					c, errs[i] = s.renderPage(r, pg)

@@ -350,3 +350,24 @@ func TestGolden(t *testing.T) {
 		t.Errorf("apply/index.html differs from %s; if the change is wanted, run with -update", golden)
 	}
 }
+
+// TestMarks: the preview marks findings in the text, and nothing else
+// changes in how text renders.
+func TestMarks(t *testing.T) {
+	fsys := testProject(map[string]*fstest.MapFile{"content/en/form.md": md("title: Form\ndescription: x", "You shall pay &amp; file \\*now\\*.\n")})
+	proj, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg := proj.Page("en", "form.md")
+	at := strings.Index(string(pg.Body), "shall")
+	mem := NewMemory()
+	opts := Options{Marks: map[string][]Mark{pg.File: {{Start: at, End: at + 5, Severity: "warning", Message: `say "must"`}}}}
+	if _, err := Build(context.Background(), proj, mem, opts); err != nil {
+		t.Fatal(err)
+	}
+	got := file(t, mem, "form/index.html")
+	if !strings.Contains(got, `You <mark class="pp-finding pp-warning" title="say &#34;must&#34;">shall</mark> pay &amp; file *now*.`) {
+		t.Errorf("marked text wrong:\n%s", got[strings.Index(got, "<div class=\"content\">"):])
+	}
+}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"strings"
 
@@ -51,6 +52,9 @@ func (r *markdownRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer
 	reg.Register(ast.KindLink, r.link)
 	reg.Register(ast.KindImage, r.image)
 	reg.Register(ast.KindHeading, r.heading)
+	if r.s.opts.Marks != nil { // the preview: findings marked in the text
+		reg.Register(ast.KindText, r.text)
+	}
 	if !r.unsafe {
 		reg.Register(ast.KindRawHTML, r.rawHTML)
 		reg.Register(ast.KindHTMLBlock, r.htmlBlock)
@@ -156,4 +160,38 @@ func (r *markdownRenderer) htmlBlock(w util.BufWriter, src []byte, node ast.Node
 		_, _ = w.WriteString("<pre class=\"raw-html\">" + html.EscapeString(raw.String()) + "</pre>\n")
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// text writes a text node, with the page's marks (the preview's
+// findings) wrapped around the bytes they cover.
+func (r *markdownRenderer) text(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Text)
+	seg := n.Segment
+	pos := seg.Start
+	write := ghtml.DefaultWriter.Write // resolves escapes and entities, as goldmark does
+	if n.IsRaw() {
+		write = ghtml.DefaultWriter.RawWrite
+	}
+	for _, m := range r.s.opts.Marks[r.page.File] {
+		start, end := max(m.Start, seg.Start), min(m.End, seg.Stop)
+		if start >= end || start < pos {
+			continue
+		}
+		write(w, src[pos:start])
+		fmt.Fprintf(w, `<mark class="pp-finding pp-%s" title="%s">`, m.Severity, html.EscapeString(m.Message))
+		write(w, src[start:end])
+		_, _ = w.WriteString("</mark>")
+		pos = end
+	}
+	write(w, src[pos:seg.Stop])
+	switch {
+	case n.HardLineBreak():
+		_, _ = w.WriteString("<br>\n")
+	case n.SoftLineBreak():
+		_ = w.WriteByte('\n')
+	}
+	return ast.WalkContinue, nil
 }

@@ -30,9 +30,9 @@ type Server struct {
 	// as the output folder of a production build.
 	Skip func(rel string) bool
 
-	// Lint, when set, checks the pages after each build; its findings
-	// show in the page's panel.
-	Lint func(*content.Project) (content.Faults, error)
+	// Lint, when set, checks the pages before each build; its findings
+	// show in the page's panel and are marked in its text.
+	Lint func(*content.Project) (content.Faults, map[string][]Mark, error)
 
 	// Ready, when set, receives the address the server listens on once
 	// the first build is done.
@@ -112,14 +112,15 @@ func (s *Server) rebuild(ctx context.Context) {
 	site := NewMemory()
 	proj, err := s.loader.Load(os.DirFS(s.Dir))
 	var res *Result
+	var found content.Faults
+	if err == nil && s.Lint != nil {
+		found, s.builder.opts.Marks, err = s.Lint(proj)
+	}
 	if err == nil {
 		res, err = s.builder.Build(ctx, proj, site)
 	}
-	if err == nil && s.Lint != nil {
-		var found content.Faults
-		if found, err = s.Lint(proj); err == nil {
-			res.Problems = append(res.Problems, found...)
-		}
+	if err == nil {
+		res.Problems = append(res.Problems, found...)
 	}
 	s.mu.Lock()
 	s.fault = err

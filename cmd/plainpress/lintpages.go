@@ -5,6 +5,7 @@ import (
 
 	"github.com/plainpress/plainpress/content"
 	"github.com/plainpress/plainpress/lint"
+	"github.com/plainpress/plainpress/site"
 )
 
 // lintProject lints every page of a loaded project, on the parse the
@@ -21,11 +22,17 @@ func lintProject(proj *content.Project) (*lint.Report, error) {
 	return lint.NewReport(reports), nil
 }
 
-// lintFaults turns findings into faults, for the preview's panel.
-func lintFaults(rep *lint.Report) content.Faults {
+// previewFindings turns a report into what the preview shows: for each
+// page, a line with its grade and one per finding in the panel, and the
+// findings marked in the text.
+func previewFindings(rep *lint.Report, target float64) (content.Faults, map[string][]site.Mark) {
 	var out content.Faults
+	marks := map[string][]site.Mark{}
 	for _, f := range rep.Files {
+		out = append(out, content.Fault{File: f.Path, Severity: content.Warning,
+			Msg: fmt.Sprintf("reading grade %.1f (target %.0f), %s", f.Metrics.Grade, target, count(len(f.Findings), "finding"))})
 		for _, x := range f.Findings {
+			marks[f.Path] = append(marks[f.Path], site.Mark{Start: x.Offset, End: x.EndOffset, Severity: string(x.Severity), Message: x.Rule + ": " + x.Message})
 			msg := fmt.Sprintf("%s %s: %s", x.Severity, x.Rule, x.Message)
 			if x.Suggestion != "" {
 				msg += " (" + x.Suggestion + ")"
@@ -33,5 +40,5 @@ func lintFaults(rep *lint.Report) content.Faults {
 			out = append(out, content.Fault{File: f.Path, Line: x.Line, Col: x.Column, Severity: content.Warning, Msg: msg})
 		}
 	}
-	return out
+	return out, marks
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/plainpress/plainpress/content"
+	"github.com/plainpress/plainpress/lint"
 
 	"github.com/plainpress/plainpress/site"
 )
@@ -45,12 +46,17 @@ func runServe(cmd *cobra.Command, io *streams, dir string, o *serveOptions) erro
 	ready := make(chan string, 1)
 	srv := &site.Server{Dir: dir, Addr: o.addr, Options: o.site, Log: io.err, Ready: ready,
 		Skip: func(rel string) bool { return rel == "public" || strings.HasPrefix(rel, "public/") },
-		Lint: func(proj *content.Project) (content.Faults, error) {
+		Lint: func(proj *content.Project) (content.Faults, map[string][]site.Mark, error) {
 			rep, err := lintProject(proj)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
-			return lintFaults(rep), nil
+			target := proj.Config.Lint.TargetGrade
+			if target == 0 {
+				target = lint.DefaultConfig().TargetGrade
+			}
+			faults, marks := previewFindings(rep, target)
+			return faults, marks, nil
 		}}
 	go func() {
 		if addr, ok := <-ready; ok {
