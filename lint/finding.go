@@ -52,4 +52,7 @@ type Finding struct {
 	// marking it in the preview and for --fix.
 	Offset    int `json:"-"`
 	EndOffset int `json:"-"`
+	// Fix is the replacement --fix makes, when it is safe to make
+	// without a person reading the sentence.
+	Fix string `json:"-"`
 }

@@ -18,7 +18,8 @@ type phraseList struct {
 type phrase struct {
 	words       []string
 	alternative string
-	exactCase   bool // all-capital entries (NCP, IV-D) match only as written
+	fix         string // the replacement --fix may make; "" when no change is safe
+	exactCase   bool   // all-capital entries (NCP, IV-D) match only as written
 }
 
 func loadPhrases(name string) *phraseList {
@@ -34,8 +35,19 @@ func loadPhrases(name string) *phraseList {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		k, v, _ := strings.Cut(line, "\t")
-		l.add(k, v)
+		cols := strings.Split(line, "\t")
+		if len(cols) < 2 {
+			continue
+		}
+		l.add(cols[0], cols[1])
+		if len(cols) > 2 {
+			list := l.byFirst[firstKey(cols[0])]
+			for i := range list {
+				if strings.EqualFold(strings.Join(list[i].words, " "), cols[0]) {
+					list[i].fix = cols[2]
+				}
+			}
+		}
 	}
 	return l
 }
@@ -46,7 +58,7 @@ func (l *phraseList) add(k, alternative string) {
 	if !exact {
 		p.words = strings.Fields(strings.ToLower(k))
 	}
-	first := strings.ToLower(p.words[0])
+	first := firstKey(k)
 	l.byFirst[first] = append(l.byFirst[first], p)
 	list := l.byFirst[first]
 	for i := len(list) - 1; i > 0 && len(list[i].words) > len(list[i-1].words); i-- {
@@ -54,10 +66,13 @@ func (l *phraseList) add(k, alternative string) {
 	}
 }
 
+func firstKey(k string) string { return strings.ToLower(strings.Fields(k)[0]) }
+
 // match is a phrase found in a sentence: words [from, to).
 type match struct {
 	from, to    int
 	alternative string
+	fix         string
 }
 
 // find lists the phrases of the list in a sentence's words.
@@ -66,7 +81,7 @@ func (l *phraseList) find(words []Word) []match {
 	for i := 0; i < len(words); i++ {
 		for _, p := range l.byFirst[strings.ToLower(words[i].Text)] {
 			if p.matches(words[i:]) {
-				out = append(out, match{from: i, to: i + len(p.words), alternative: p.alternative})
+				out = append(out, match{from: i, to: i + len(p.words), alternative: p.alternative, fix: p.fix})
 				i += len(p.words) - 1
 				break
 			}

@@ -119,6 +119,9 @@ func listRule(id string, list *phraseList, format string) func(d *doc) {
 					msg += ": try " + quoteAlternatives(alt)
 				}
 				d.report(id, s.Block, start, end, msg, firstAlternative(alt))
+				if m.fix != "" {
+					d.findings[len(d.findings)-1].Fix = m.fix
+				}
 			}
 		}
 	}

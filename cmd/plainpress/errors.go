@@ -100,3 +100,6 @@ func exists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
+
+// ioReadAll reads all of standard input.
+func ioReadAll(s *streams) ([]byte, error) { return io.ReadAll(s.in) }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -14,9 +15,12 @@ import (
 )
 
 type lintOptions struct {
-	format string
-	failOn string
-	paths  []string
+	format    string
+	failOn    string
+	fix       bool
+	stdinName string
+	changed   string
+	paths     []string
 }
 
 func newLintCmd(io *streams, g *global) *cobra.Command {
@@ -30,7 +34,10 @@ reading grade of each page and section. With no PATH it checks the project's
 content. It exits 1 when a finding reaches --fail-on.`,
 		Example: `  plainpress lint
   plainpress lint content/en/apply.md --format json
-  plainpress lint --fail-on warning     # in CI`,
+  plainpress lint --fail-on warning     # in CI
+  plainpress lint --fix                 # make the safe word swaps, and say what changed
+  plainpress lint --changed=main        # only files changed since main
+  plainpress lint - --stdin-filename content/en/pay.md < pay.md   # for editors`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = args
 			return runLint(io, g, o)
@@ -38,6 +45,10 @@ content. It exits 1 when a finding reaches --fail-on.`,
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output: text, json, sarif or github")
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least: error, warning or suggestion")
+	cmd.Flags().BoolVar(&o.fix, "fix", false, "make the replacements that are safe (\"utilize\" → \"use\"); with -, print the fixed text")
+	cmd.Flags().StringVar(&o.stdinName, "stdin-filename", "", "the file name to report for text read from - (standard input)")
+	cmd.Flags().StringVar(&o.changed, "changed", "", "lint only Markdown files changed since a git ref (default HEAD)")
+	cmd.Flags().Lookup("changed").NoOptDefVal = "HEAD"
 	return cmd
 }
 
@@ -59,7 +70,13 @@ func runLint(io *streams, g *global, o *lintOptions) error {
 	if err != nil {
 		return err
 	}
+	if len(o.paths) == 1 && o.paths[0] == "-" {
+		return lintStdin(io, settings, o, write, failOn)
+	}
 	files, err := lintFiles(dir, o.paths)
+	if o.changed != "" && err == nil {
+		files, err = changedFiles(dir, o.changed, files)
+	}
 	if err != nil {
 		return err
 	}
@@ -73,7 +90,13 @@ func runLint(io *streams, g *global, o *lintOptions) error {
 		if err != nil {
 			return err
 		}
-		reports = append(reports, lint.Page(pg, settings.For(projectPath(dir, f))))
+		r := lint.Page(pg, settings.For(projectPath(dir, f)))
+		if o.fix {
+			if r, err = fixFile(io, f, pg, r, settings.For(projectPath(dir, f))); err != nil {
+				return err
+			}
+		}
+		reports = append(reports, r)
 	}
 	rep := lint.NewReport(reports)
 	if err := write(rep); err != nil {
@@ -119,7 +142,10 @@ func projectPath(dir, file string) string {
 // folders searched for .md files), or the project's content folder.
 func lintFiles(dir string, paths []string) ([]string, error) {
 	if len(paths) == 0 {
-		paths = []string{filepath.Join(dir, "content")}
+		paths = []string{dir} // outside a project: this folder
+		if info, err := os.Stat(filepath.Join(dir, "content")); err == nil && info.IsDir() {
+			paths = []string{filepath.Join(dir, "content")}
+		}
 	}
 	var files []string
 	for _, p := range paths {
@@ -155,4 +181,121 @@ func colourOK(io *streams) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// lintStdin lints text from standard input, as editors send it.
+func lintStdin(io *streams, settings *lint.Settings, o *lintOptions, write func(*lint.Report) error, failOn lint.Severity) error {
+	name := o.stdinName
+	if name == "" {
+		name = "<stdin>"
+	}
+	src, err := ioReadAll(io)
+	if err != nil {
+		return fmt.Errorf("read standard input: %w", err)
+	}
+	pg, err := content.ParseFile(name, src)
+	if err != nil {
+		return err
+	}
+	r := lint.Page(pg, settings.For(name))
+	if o.fix {
+		fixed, _ := lint.Fix(pg, r.Findings)
+		_, err := io.out.Write(fixed)
+		return err
+	}
+	rep := lint.NewReport([]lint.FileReport{r})
+	if err := write(rep); err != nil {
+		return err
+	}
+	if rep.Fails(failOn) {
+		return errSilent
+	}
+	return nil
+}
+
+// fixFile makes the safe replacements in a file, says what changed, and
+// lints the result again. The file is replaced whole, never half-written.
+func fixFile(io *streams, file string, pg *content.Page, r lint.FileReport, cfg lint.Config) (lint.FileReport, error) {
+	fixed, changes := lint.Fix(pg, r.Findings)
+	if len(changes) == 0 {
+		return r, nil
+	}
+	if err := writeFileAtomic(file, fixed); err != nil {
+		return r, fmt.Errorf("%s: %w", file, err)
+	}
+	for _, c := range changes {
+		fmt.Fprintf(io.err, "%s:%d:%d: fixed %q → %q\n", file, c.Line, c.Column, c.Old, c.New)
+	}
+	again, err := content.ParseFile(filepath.ToSlash(file), fixed)
+	if err != nil {
+		return r, err
+	}
+	return lint.Page(again, cfg), nil
+}
+
+// writeFileAtomic writes beside the file and renames over it.
+func writeFileAtomic(file string, data []byte) error {
+	info, err := os.Stat(file)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".fix-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), info.Mode()); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
+}
+
+// changedFiles keeps the files that git says changed since ref (or are
+// new and not ignored).
+func changedFiles(dir, ref string, files []string) ([]string, error) {
+	diff, err := git(dir, "diff", "--name-only", "--diff-filter=ACMR", ref, "--", "*.md")
+	if err != nil {
+		return nil, usageError{fmt.Errorf("--changed=%s: %w", ref, err)}
+	}
+	untracked, err := git(dir, "ls-files", "--others", "--exclude-standard", "--", "*.md")
+	if err != nil {
+		return nil, err
+	}
+	top, err := git(dir, "rev-parse", "--show-toplevel")
+	if err != nil || len(top) == 0 {
+		return nil, usageError{fmt.Errorf("--changed needs a git repository: %v", err)}
+	}
+	changed := map[string]bool{}
+	for _, f := range append(diff, untracked...) {
+		abs := filepath.Join(top[0], f)
+		if f != "" {
+			changed[abs] = true
+		}
+	}
+	var out []string
+	for _, f := range files {
+		if abs, err := filepath.Abs(f); err == nil && changed[abs] {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+func git(dir string, args ...string) ([]string, error) {
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	out, err := cmd.Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			return nil, fmt.Errorf("git %s: %s", args[0], strings.TrimSpace(string(ee.Stderr)))
+		}
+		return nil, err
+	}
+	return strings.Split(strings.TrimSpace(string(out)), "\n"), nil
 }
