@@ -42,9 +42,12 @@ func Page(pg *content.Page, cfg Config) FileReport {
 		d.byBlock[b] = ss
 		d.sentences = append(d.sentences, ss...)
 	}
-	d.passive = findPassive(d.sentences)
+	english := d.lang() == "en"
+	if english {
+		d.passive = findPassive(d.sentences)
+	}
 	for _, r := range rules {
-		if cfg.level(r.id) != Off {
+		if cfg.level(r.id) != Off && (english || !r.english) {
 			r.check(d)
 		}
 	}

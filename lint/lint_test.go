@@ -143,6 +143,14 @@ func TestRules(t *testing.T) {
 		{"fenced code is not linted", "```\nThis shall be done.\n```\n", "plain.shall", false},
 		{"urls are not linted", "See <https://example.gov/shall/utilize>.\n", "plain.wordy", false},
 		{"html is not linted", "<p>You shall pay.</p>\n", "plain.shall", false},
+		{"double negative", "This is not uncommon.\n", "plain.double-negative", true},
+		{"plain negative", "This is not common.\n", "plain.double-negative", false},
+		{"noun string", "Call the child support payment processing center.\n", "plain.noun-string", true},
+		{"compound is one noun", "We send child support payments.\n", "plain.noun-string", false},
+		{"undefined acronym", "Call the OCSE office.\n", "plain.acronym", true},
+		{"defined acronym", "Give your Social Security number (SSN). Keep your SSN safe.\n", "plain.acronym", false},
+		{"known acronym", "Bring your ID.\n", "plain.acronym", false},
+		{"state in an address", "Write to 200 River Street, Capital City, RL 00000.\n", "plain.acronym", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -200,5 +208,21 @@ func TestSyllables(t *testing.T) {
 		if got := syllables(w); got != want {
 			t.Errorf("syllables(%q) = %d, want %d", w, got, want)
 		}
+	}
+}
+
+// TestSpanish: English word and tag rules do not run on Spanish pages,
+// which are graded with Crawford's formula.
+func TestSpanish(t *testing.T) {
+	pg, err := content.ParseFile("content/es/pagar.md", []byte("Usted shall pagar la manutención cada mes. Es fácil pagar en línea.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Page(pg, DefaultConfig())
+	if len(r.Findings) != 0 {
+		t.Errorf("findings on a Spanish page: %s", ids(r))
+	}
+	if r.Metrics.Grade == r.Metrics.FleschKincaidGrade {
+		t.Errorf("Spanish grade %.1f is the Flesch-Kincaid grade", r.Metrics.Grade)
 	}
 }

@@ -8,31 +8,35 @@ import (
 
 // rule is one check: a stable id, its default level, and the check.
 type rule struct {
-	id    string
-	level Severity
-	check func(d *doc)
+	id      string
+	level   Severity
+	check   func(d *doc)
+	english bool // reads English words or tags: not run on other languages
 }
 
 // rules are every rule, in the order their findings are listed.
 var rules = []rule{
-	{"plain.sentence-length", Warning, sentenceLength},
-	{"plain.paragraph-length", Warning, paragraphLength},
-	{"readability.grade", Warning, grade},
-	{"plain.passive", Suggestion, passiveVoice},
-	{"plain.shall", Warning, shall},
+	{"plain.sentence-length", Warning, sentenceLength, false},
+	{"plain.paragraph-length", Warning, paragraphLength, false},
+	{"readability.grade", Warning, grade, false},
+	{"plain.passive", Suggestion, passiveVoice, true},
+	{"plain.shall", Warning, shall, true},
 	{"plain.wordy", Suggestion, func(d *doc) {
 		listRule("plain.wordy", wordy, "%q is a long way to say it")(d)
 		if d.cfg.extra != nil {
 			listRule("plain.wordy", d.cfg.extra, "%q: your project asks for plainer words")(d)
 		}
-	}},
-	{"plain.hidden-verb", Suggestion, listRule("plain.hidden-verb", hiddenVerbs, "%q hides the verb in a noun")},
-	{"plain.legalese", Warning, listRule("plain.legalese", legalese, "%q is legal language a parent will not use")},
-	{"respect.terms", Warning, listRule("respect.terms", respect, "%q judges parents or is jargon a parent will not know")},
-	{"plain.and-or", Warning, andOr},
-	{"plain.link-text", Warning, linkText},
-	{"plain.alt-text", Warning, altText},
-	{"plain.heading-order", Warning, headingOrder},
+	}, true},
+	{"plain.hidden-verb", Suggestion, listRule("plain.hidden-verb", hiddenVerbs, "%q hides the verb in a noun"), true},
+	{"plain.legalese", Warning, listRule("plain.legalese", legalese, "%q is legal language a parent will not use"), true},
+	{"respect.terms", Warning, listRule("respect.terms", respect, "%q judges parents or is jargon a parent will not know"), true},
+	{"plain.double-negative", Warning, listRule("plain.double-negative", doubleNegatives, "%q is a double negative"), true},
+	{"plain.and-or", Warning, andOr, false},
+	{"plain.noun-string", Suggestion, nounString, true},
+	{"plain.acronym", Warning, acronym, false},
+	{"plain.link-text", Warning, linkText, false},
+	{"plain.alt-text", Warning, altText, false},
+	{"plain.heading-order", Warning, headingOrder, false},
 }
 
 var (
@@ -40,6 +44,8 @@ var (
 	hiddenVerbs = loadPhrases("hidden-verbs.tsv")
 	legalese    = loadPhrases("legalese.tsv")
 	respect     = loadPhrases("respect.tsv")
+
+	doubleNegatives = loadPhrases("double-negatives.tsv")
 )
 
 // Limits of the length rules.
