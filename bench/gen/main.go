@@ -1,7 +1,10 @@
-// Command gen writes a generated project for benchmarks:
+// Command gen writes generated prose for benchmarks, the same for a seed:
 //
-//	go run ./bench/gen -kind plainpress -out /tmp/pp -pages 4000
-//	go run ./bench/gen -kind hugo -out /tmp/hugo -pages 4000
+//	go run ./bench/gen -kind plainpress -out /tmp/pp -pages 4000 -sections 20 -words 400
+//	go run ./bench/gen -kind hugo -out /tmp/hugo -pages 4000 -sections 20 -words 400
+//	go run ./bench/gen -kind lint -out /tmp/corpus -pages 300 -words 1700
+//
+// The lint kind writes -pages Markdown files without front matter.
 package main
 
 import (
@@ -15,23 +18,28 @@ import (
 func main() {
 	kind := flag.String("kind", "plainpress", "plainpress, hugo, or lint (Markdown files only)")
 	out := flag.String("out", "", "the folder to write (required)")
-	o := corpus.Options{Seed: 1}
-	flag.IntVar(&o.Pages, "pages", 4000, "pages")
+	var o corpus.Options
+	flag.IntVar(&o.Pages, "pages", 4000, "pages, or files for -kind lint")
 	flag.IntVar(&o.Sections, "sections", 20, "sections")
 	flag.IntVar(&o.Words, "words", 400, "words per page")
+	flag.Uint64Var(&o.Seed, "seed", 1, "the random seed: the same seed writes the same bytes")
 	flag.Parse()
-	if *out == "" {
-		fmt.Fprintln(os.Stderr, "gen: -out is required")
+	if *out == "" || flag.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: gen -kind plainpress|hugo|lint -out DIR [-pages N -sections N -words N -seed N]")
 		os.Exit(2)
 	}
-	write := corpus.WriteProject
+	var err error
 	switch *kind {
+	case "plainpress":
+		err = corpus.WriteProject(*out, o)
 	case "hugo":
-		write = corpus.WriteHugoProject
+		err = corpus.WriteHugoProject(*out, o)
 	case "lint":
-		write = func(dir string, o corpus.Options) error { return corpus.WriteLintCorpus(dir, o.Pages, o.Words, o.Seed) }
+		err = corpus.WriteLintCorpus(*out, o.Pages, o.Words, o.Seed)
+	default:
+		err = fmt.Errorf("unknown -kind %q: want plainpress, hugo or lint", *kind)
 	}
-	if err := write(*out, o); err != nil {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
