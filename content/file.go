@@ -26,3 +26,16 @@ func ParseFile(name string, src []byte) (*Page, error) {
 	pg.Doc = parseMarkdown(body)
 	return pg, nil
 }
+
+// ParseText reads a plain text file for the linter: all of it is prose,
+// with no front matter and no Markdown (Doc is nil).
+func ParseText(name string, src []byte) (*Page, error) {
+	var faults faultList
+	src = trimBOM(src)
+	if !validUTF8(src, name, &faults) {
+		return nil, faults.all
+	}
+	pg := &Page{File: name, Source: src, Hash: Hash(src), Kind: KindPage, Body: src, BodyLine: 1}
+	pg.lineStarts = lineStarts(src)
+	return pg, nil
+}

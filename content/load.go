@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/plainpress/plainpress/internal/par"
 )
 
 // Loader loads projects and remembers parsed pages, so loading a project
@@ -114,22 +114,9 @@ func Ignored(name string) bool {
 func (ld *Loader) readPages(fsys fs.FS, cfg *Config, files []pageFile, faults *faultList) []*Page {
 	pages := make([]*Page, len(files))
 	lists := make([]faultList, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				pages[i] = ld.readPage(fsys, cfg, files[i], &lists[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Each(len(files), func(i int) {
+		pages[i] = ld.readPage(fsys, cfg, files[i], &lists[i])
+	})
 
 	if ld.cache == nil {
 		ld.cache = map[string]*Page{}

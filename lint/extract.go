@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -54,6 +55,9 @@ func (b *Block) Source(i int) int {
 // or front matter. Link text stays in its sentence; image alt text is a
 // block of its own.
 func Extract(pg *content.Page) []*Block {
+	if pg.Doc == nil {
+		return textBlocks(pg.Body)
+	}
 	var blocks []*Block
 	_ = ast.Walk(pg.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -126,4 +130,30 @@ func (b *Block) collect(n ast.Node, src []byte, alts *[]*Block) {
 func (b *Block) add(text []byte, src int) {
 	b.spans = append(b.spans, span{text: len(b.Text), src: src, n: len(text)})
 	b.Text += string(text)
+}
+
+// textBlocks reads a plain text file (content.ParseText) as paragraphs
+// apart by blank lines: all of it is prose, nothing is markup.
+func textBlocks(body []byte) []*Block {
+	var blocks []*Block
+	var b *Block
+	pos := 0
+	for _, line := range bytes.SplitAfter(body, []byte("\n")) {
+		text := bytes.TrimRight(line, "\r\n")
+		switch {
+		case len(bytes.TrimSpace(text)) == 0:
+			b = nil
+		case b == nil:
+			b = &Block{Kind: Paragraph}
+			blocks = append(blocks, b)
+			fallthrough
+		default:
+			if b.Text != "" {
+				b.Text += " "
+			}
+			b.add(text, pos)
+		}
+		pos += len(line)
+	}
+	return blocks
 }

@@ -15,16 +15,22 @@ func FuzzLint(f *testing.F) {
 	f.Add("<!-- plainpress-disable -->\n# x\n#### y\n\n`code` <b>html</b> https://example.gov\n")
 	f.Add("¿Cómo pago? Usted debe pagar.\r\n\r\nÉl fue enviado.\n")
 	f.Fuzz(func(t *testing.T, md string) {
-		pg, err := content.ParseFile("f.md", []byte(md))
-		if err != nil {
-			return
-		}
 		lines := strings.Split(md, "\n")
-		r := Page(pg, DefaultConfig())
-		for _, x := range r.Findings {
-			if x.Line < 1 || x.Line > len(lines) || x.Column < 1 || x.EndLine < x.Line || (x.EndLine == x.Line && x.EndColumn < x.Column) {
-				t.Fatalf("finding out of place: %+v (%d lines)", x, len(lines))
-			}
+		if pg, err := content.ParseFile("f.md", []byte(md)); err == nil {
+			checkInside(t, Page(pg, DefaultConfig()), lines)
+		}
+		// The same bytes as a plain .txt file.
+		if pg, err := content.ParseText("f.txt", []byte(md)); err == nil {
+			checkInside(t, Page(pg, DefaultConfig()), lines)
 		}
 	})
+}
+
+func checkInside(t *testing.T, r FileReport, lines []string) {
+	t.Helper()
+	for _, x := range r.Findings {
+		if x.Line < 1 || x.Line > len(lines) || x.Column < 1 || x.EndLine < x.Line || (x.EndLine == x.Line && x.EndColumn < x.Column) {
+			t.Fatalf("finding out of place: %+v (%d lines)", x, len(lines))
+		}
+	}
 }

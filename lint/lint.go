@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/jdkato/prose/v2"
 	"github.com/plainpress/plainpress/content"
 )
 
@@ -30,12 +31,13 @@ type doc struct {
 	sentences []*Sentence
 	byBlock   map[*Block][]*Sentence
 	passive   map[*Sentence]passiveMatch
+	tagged    map[*Sentence][]prose.Token
 	findings  []Finding
 }
 
 // Page lints one parsed page.
 func Page(pg *content.Page, cfg Config) FileReport {
-	d := &doc{page: pg, cfg: cfg, byBlock: map[*Block][]*Sentence{}}
+	d := &doc{page: pg, cfg: cfg, byBlock: map[*Block][]*Sentence{}, tagged: map[*Sentence][]prose.Token{}}
 	d.blocks = Extract(pg)
 	for _, b := range d.blocks {
 		ss := Sentences(b)
@@ -44,7 +46,7 @@ func Page(pg *content.Page, cfg Config) FileReport {
 	}
 	english := d.lang() == "en"
 	if english {
-		d.passive = findPassive(d.sentences)
+		d.passive = d.findPassive()
 	}
 	for _, r := range rules {
 		if cfg.level(r.id) != Off && (english || !r.english) {

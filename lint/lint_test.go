@@ -226,3 +226,19 @@ func TestSpanish(t *testing.T) {
 		t.Errorf("Spanish grade %.1f is the Flesch-Kincaid grade", r.Metrics.Grade)
 	}
 }
+
+// TestNounStringPlace: the run is reported where it is, even when its
+// first word is also earlier in the sentence, and a noun ending in -ly
+// still counts.
+func TestNounStringPlace(t *testing.T) {
+	r := lintText(t, "The child support office will send proof of child care costs.\n\nA family law clinic can help.\n")
+	if !has(r, "plain.noun-string", 1, 45) {
+		t.Fatalf("want child care costs at 1:45: %s", ids(r))
+	}
+	if !has(r, "plain.noun-string", 3, 3) {
+		t.Fatalf("want family law clinic at 3:3: %s", ids(r))
+	}
+	if has(r, "plain.noun-string", 1, 5) {
+		t.Fatalf("child support office is two things, not three nouns: %s", ids(r))
+	}
+}

@@ -3,16 +3,58 @@ package lint
 import (
 	"fmt"
 	"strings"
+	"unicode"
+
+	"github.com/jdkato/prose/v2"
 )
 
-// function words never start or sit in a noun string; a sentence needs
-// three other words in a row before it is worth tagging.
-var function = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true, "and": true,
-	"or": true, "in": true, "for": true, "on": true, "with": true, "at": true, "by": true, "from": true,
-	"you": true, "we": true, "your": true, "our": true, "is": true, "are": true, "be": true, "it": true,
-	"this": true, "that": true, "if": true, "can": true, "will": true, "may": true, "must": true, "not": true,
-	"as": true, "do": true, "does": true, "have": true, "has": true, "they": true, "their": true, "he": true,
-	"she": true, "his": true, "her": true, "i": true, "my": true, "was": true, "were": true, "but": true}
+// function words are never nouns: a sentence needs three words in a row
+// that could be nouns before it is worth tagging.
+var function = setOf(`the a an of to and or nor in for on with at by from into onto over under up
+down out off about after before between through during without within until upon against among
+per via than then so because while since though although if unless whether as not no yes
+you we your our it its this that these those they them their he she him his her i me my us
+who whom whose what which when where why how there here
+is are was were be been being am do does did done have has had having
+can could will would shall should may might must
+all any each every some more most other such same own only just also very too even still now
+please new one two three four five six seven eight nine ten first last next
+get gets got send sends ask asks apply applies tell tells give gives take takes go goes come comes
+know knows want wants see sees find finds keep keeps let lets say says think`)
+
+// nounsInLy end like adverbs but are nouns ("family law clinic").
+var nounsInLy = setOf(`family supply assembly reply ally rally anomaly monopoly butterfly jelly belly bully lily holly`)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// maybeNoun says whether the tagger could call the i-th word of a
+// sentence a common noun. Words it cannot (function words, numbers,
+// adverbs in -ly, names written with a capital inside the sentence) end
+// a run without tagging.
+func maybeNoun(words []Word, i int) bool {
+	w := words[i].Text
+	lower := strings.ToLower(w)
+	switch {
+	case function[lower]:
+		return false
+	case len(w) > 4 && strings.HasSuffix(lower, "ly") && !nounsInLy[lower]:
+		return false
+	case i > 0 && w != lower:
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' {
+			return false
+		}
+	}
+	return true
+}
 
 // compounds are two nouns a parent reads as one thing: "child support
 // services" is two, not three.
@@ -22,57 +64,91 @@ var compounds = map[string]bool{"child support": true, "health insurance": true,
 	"driver license": true, "income withholding": true, "support order": true, "email address": true}
 
 // nounString reports three or more nouns in a row ("child support
-// payment processing center"), which readers must untangle.
+// payment processing center"), which readers must untangle. Only the
+// words around runs that could be nouns are tagged, unless the sentence
+// is tagged already.
 func nounString(d *doc) {
 	for _, s := range d.sentences {
-		if s.Block.Kind == Heading || !hasRun(s.Words, 3) {
+		if s.Block.Kind == Heading {
 			continue
 		}
-		toks := tag(s.Text())
-		run, units := 0, 0 // nouns in the run, and how many of them count
-		for i, t := range toks {
-			if (t.Tag == "NN" || t.Tag == "NNS") && !function[strings.ToLower(t.Text)] {
-				run++
-				if run == 1 || !compounds[strings.ToLower(toks[i-1].Text+" "+t.Text)] {
-					units++
-				}
-				continue
-			}
-			if units >= 3 {
-				d.reportNounRun(s, toks[i-run].Text, toks[i-1].Text, run)
-			}
-			run, units = 0, 0
+		from, to, ok := candidateSpan(s.Words, 3)
+		if !ok {
+			continue
 		}
-		if units >= 3 {
-			d.reportNounRun(s, toks[len(toks)-run].Text, toks[len(toks)-1].Text, run)
+		toks, base := d.tagged[s], 0
+		if toks == nil {
+			from, to = max(0, from-2), min(len(s.Words), to+2)
+			base = from
+			toks = tag(s.Block.Text[s.Words[from].Start:s.Words[to-1].End])
 		}
+		d.nounRuns(s, toks, base)
 	}
 }
 
-func (d *doc) reportNounRun(s *Sentence, first, last string, n int) {
-	from := wordIndex(s, first, 0)
-	to := -1
-	if from >= 0 {
-		to = wordIndex(s, last, from+n-1)
-	}
-	if from < 0 || to < 0 {
-		return
-	}
-	text := s.Block.Text[s.Words[from].Start:s.Words[to].End]
-	d.report("plain.noun-string", s.Block, s.Words[from].Start, s.Words[to].End,
-		fmt.Sprintf("%q is %d nouns in a row: say it with a verb or a preposition (\"the center that handles payments\")", text, n), "")
-}
-
-func hasRun(words []Word, n int) bool {
+// candidateSpan is the words [from, to) from the first run of n words that
+// could be nouns to the end of the last such run.
+func candidateSpan(words []Word, n int) (from, to int, ok bool) {
 	run := 0
-	for _, w := range words {
-		if function[strings.ToLower(w.Text)] {
+	for i := range words {
+		if !maybeNoun(words, i) {
 			run = 0
 			continue
 		}
 		if run++; run >= n {
-			return true
+			if !ok {
+				from, ok = i-run+1, true
+			}
+			to = i + 1
 		}
 	}
-	return false
+	return from, to, ok
+}
+
+// nounRuns reports the runs of nouns in tagged tokens that start at word
+// base of the sentence.
+func (d *doc) nounRuns(s *Sentence, toks []prose.Token, base int) {
+	at := align(s, toks, base)
+	run, units := 0, 0 // nouns in the run, and how many of them count
+	flush := func(end int) {
+		if units >= 3 && at[end-run] >= 0 && at[end-1] >= 0 {
+			d.reportNounRun(s, at[end-run], at[end-1], run)
+		}
+		run, units = 0, 0
+	}
+	for i, t := range toks {
+		if (t.Tag == "NN" || t.Tag == "NNS") && !function[strings.ToLower(t.Text)] {
+			run++
+			if run == 1 || !compounds[strings.ToLower(toks[i-1].Text+" "+t.Text)] {
+				units++
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(toks))
+}
+
+// align maps each token to the index of its word in the sentence, or -1
+// for a token that is not a word (punctuation), reading both in order
+// from word base.
+func align(s *Sentence, toks []prose.Token, base int) []int {
+	at := make([]int, len(toks))
+	w := base
+	for i, t := range toks {
+		at[i] = -1
+		for k := w; k < len(s.Words) && k < w+3; k++ {
+			if strings.EqualFold(s.Words[k].Text, t.Text) {
+				at[i], w = k, k+1
+				break
+			}
+		}
+	}
+	return at
+}
+
+func (d *doc) reportNounRun(s *Sentence, from, to, n int) {
+	text := s.Block.Text[s.Words[from].Start:s.Words[to].End]
+	d.report("plain.noun-string", s.Block, s.Words[from].Start, s.Words[to].End,
+		fmt.Sprintf("%q is %d nouns in a row: say it with a verb or a preposition (\"the center that handles payments\")", text, n), "")
 }

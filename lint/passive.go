@@ -34,24 +34,22 @@ var irregular = map[string]bool{"kept": true, "held": true, "sent": true, "paid"
 	"sold": true, "lost": true, "left": true, "brought": true, "bought": true, "built": true,
 	"chosen": true, "written": true, "shown": true, "seen": true, "spent": true, "withheld": true}
 
-// tagger is prose's part-of-speech model, loaded once. Tagging is slow,
-// so only sentences with a be-verb are tagged.
+// model is prose's part-of-speech model, loaded once. Tagging only reads
+// it, so pages are tagged on every core at once. Tagging is slow, so
+// only sentences a rule needs are tagged, and each only once (doc.tags).
 var (
-	taggerOnce sync.Once
-	taggerMu   sync.Mutex
-	model      *prose.Model
+	modelOnce sync.Once
+	model     *prose.Model
 )
 
 func tag(text string) []prose.Token {
-	taggerOnce.Do(func() {
+	modelOnce.Do(func() {
 		doc, err := prose.NewDocument("start", prose.WithExtraction(false), prose.WithSegmentation(false))
 		if err != nil {
-			panic(err)
+			panic(err) // the model is compiled in; it cannot be missing
 		}
 		model = doc.Model
 	})
-	taggerMu.Lock()
-	defer taggerMu.Unlock()
 	doc, err := prose.NewDocument(text, prose.UsingModel(model), prose.WithExtraction(false), prose.WithSegmentation(false))
 	if err != nil {
 		return nil
@@ -59,15 +57,25 @@ func tag(text string) []prose.Token {
 	return doc.Tokens()
 }
 
-// findPassive tags the sentences that have a be-verb and finds be-verb +
-// past participle, with adverbs and "not" allowed between.
-func findPassive(sentences []*Sentence) map[*Sentence]passiveMatch {
+// tags is a sentence's part-of-speech tags, tagged on first use.
+func (d *doc) tags(s *Sentence) []prose.Token {
+	if t, ok := d.tagged[s]; ok {
+		return t
+	}
+	t := tag(s.Text())
+	d.tagged[s] = t
+	return t
+}
+
+// findPassive finds be-verb + past participle in the sentences that have
+// a be-verb, with adverbs and "not" allowed between.
+func (d *doc) findPassive() map[*Sentence]passiveMatch {
 	out := map[*Sentence]passiveMatch{}
-	for _, s := range sentences {
+	for _, s := range d.sentences {
 		if !hasBeVerb(s) {
 			continue
 		}
-		if m, ok := passiveIn(s, tag(s.Text())); ok {
+		if m, ok := passiveIn(s, d.tags(s)); ok {
 			out[s] = m
 		}
 	}

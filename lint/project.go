@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"encoding/json"
 	"fmt"
 	"path"
 	"sort"
@@ -14,6 +15,7 @@ import (
 type Settings struct {
 	Base      Config
 	overrides []override
+	key       string // the lint: section as written, for the cache
 }
 
 type override struct {
@@ -27,6 +29,9 @@ type override struct {
 func NewSettings(c content.Lint) (*Settings, error) {
 	var faults content.Faults
 	s := &Settings{Base: DefaultConfig()}
+	if b, err := json.Marshal(c); err == nil {
+		s.key = string(b)
+	}
 	if c.TargetGrade > 0 {
 		s.Base.TargetGrade = c.TargetGrade
 	}

@@ -84,6 +84,14 @@ func (r *Report) WriteText(w io.Writer, colour bool) error {
 		}
 	}
 	s := r.Summary
-	_, err := fmt.Fprintf(w, "%d files: %d errors, %d warnings, %d suggestions\n", s.Files, s.Errors, s.Warnings, s.Suggestions)
+	_, err := fmt.Fprintf(w, "%s: %s, %s, %s\n", plural(s.Files, "file"), plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Suggestions, "suggestion"))
 	return err
+}
+
+// plural is "1 file" or "2 files".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

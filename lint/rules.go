@@ -160,6 +160,9 @@ var slashPair = regexp.MustCompile(`(?i)\b([a-z][a-z'-]*)/([a-z][a-z'-]*)\b`)
 
 func andOr(d *doc) {
 	for _, b := range d.blocks {
+		if !strings.Contains(b.Text, "/") {
+			continue // the regexp is slow to find nothing
+		}
 		for _, m := range slashPair.FindAllStringSubmatchIndex(b.Text, -1) {
 			text := b.Text[m[0]:m[1]]
 			if strings.EqualFold(text, "and/or") {

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"path"
 	"regexp"
 	"strings"
 
@@ -29,6 +28,9 @@ func nodeBlock(n ast.Node, src []byte) *Block {
 }
 
 func (d *doc) walk(fn func(n ast.Node)) {
+	if d.page.Doc == nil {
+		return // plain text has no links, images or headings
+	}
 	_ = ast.Walk(d.page.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			fn(n)
@@ -55,36 +57,16 @@ func linkText(d *doc) {
 	})
 }
 
-// uselessAlt is alt text that tells a reader nothing.
-var uselessAlt = map[string]bool{"image": true, "picture": true, "photo": true, "graphic": true, "icon": true, "logo": true, "img": true, "imagen": true, "foto": true}
+// altText and headingOrder report what content.Trips finds, which the
+// build warns about too: one check serves both.
+func altText(d *doc)      { d.trips(content.TripAltText, "plain.alt-text") }
+func headingOrder(d *doc) { d.trips(content.TripHeading, "plain.heading-order") }
 
-func altText(d *doc) {
-	d.walk(func(n ast.Node) {
-		img, ok := n.(*ast.Image)
-		if !ok {
-			return
+func (d *doc) trips(kind content.TripKind, id string) {
+	for _, t := range content.Trips(d.page) {
+		if t.Kind == kind {
+			b := nodeBlock(t.Node, d.page.Body)
+			d.report(id, b, 0, 1, t.Msg, "")
 		}
-		alt := strings.TrimSpace(content.PlainText(img, d.page.Body))
-		b := nodeBlock(img, d.page.Body)
-		switch {
-		case alt == "":
-			d.report("plain.alt-text", b, 0, 1, "the image has no alt text: say what it shows in the brackets, for readers who cannot see it", "")
-		case uselessAlt[strings.ToLower(alt)] || alt == path.Base(string(img.Destination)):
-			d.report("plain.alt-text", b, 0, 1, fmt.Sprintf("alt text %q does not say what the image shows", alt), "")
-		}
-	})
-}
-
-func headingOrder(d *doc) {
-	level := 1 // the page title is the h1
-	for _, b := range d.blocks {
-		if b.Kind != Heading {
-			continue
-		}
-		if b.Level > level+1 {
-			d.report("plain.heading-order", b, 0, len(b.Text),
-				fmt.Sprintf("this heading skips from level %d to %d: use level %d", level, b.Level, level+1), strings.Repeat("#", level+1))
-		}
-		level = b.Level
 	}
 }

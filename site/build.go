@@ -9,10 +9,9 @@ import (
 	"fmt"
 	"html/template"
 	"os"
-	"runtime"
-	"sync"
 
 	"github.com/plainpress/plainpress/content"
+	"github.com/plainpress/plainpress/internal/par"
 )
 
 // Options say what kind of build to make.
@@ -151,36 +150,22 @@ func (b *Builder) renderPages(ctx context.Context, s *state, siteKey string, out
 	results := make([]cached, len(s.pages))
 	errs := make([]error, len(s.pages))
 	rendered := make([]bool, len(s.pages))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r := newMarkdownRenderer(s)
-			for i := range next {
-				pg := s.pages[i]
-				key := pageKey(siteKey, pg) + fmt.Sprint(s.opts.Marks[pg.File])
-				c, ok := b.cache[pg.File]
-				if !ok || c.key != key {
-					c, errs[i] = s.renderPage(r, pg)
-					c.key, rendered[i] = key, true
-				}
-				if errs[i] == nil {
-					errs[i] = out.WriteFile(fileName(pg.URL), c.html)
-				}
-				results[i] = c
-			}
-		}()
-	}
-	for i := range s.pages {
+	par.EachWith(len(s.pages), func() *markdownRenderer { return newMarkdownRenderer(s) }, func(r *markdownRenderer, i int) {
 		if ctx.Err() != nil {
-			break
+			return
 		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+		pg := s.pages[i]
+		key := pageKey(siteKey, pg) + fmt.Sprint(s.opts.Marks[pg.File])
+		c, ok := b.cache[pg.File]
+		if !ok || c.key != key {
+			c, errs[i] = s.renderPage(r, pg)
+			c.key, rendered[i] = key, true
+		}
+		if errs[i] == nil {
+			errs[i] = out.WriteFile(fileName(pg.URL), c.html)
+		}
+		results[i] = c
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

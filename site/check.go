@@ -17,10 +17,6 @@ func (s *state) check(pg *content.Page) content.Faults {
 		line, col := pg.NodePosition(n)
 		out = append(out, content.Fault{File: pg.File, Line: line, Col: col, Severity: sev, Msg: fmt.Sprintf(format, args...)})
 	}
-	level := 1 // the page title is the h1
-	if pg.Kind == content.KindArticle {
-		level = 2 // an article's title is an h2 in its issue
-	}
 	_ = ast.Walk(pg.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -34,28 +30,16 @@ func (s *state) check(pg *content.Page) content.Faults {
 			if _, problem := s.resolve(pg, string(n.Destination)); problem != "" {
 				add(n, content.Error, "missing image: %s", problem)
 			}
-			if content.PlainText(n, pg.Body) == "" {
-				add(n, content.Warning, "image has no alt text: describe it in the brackets, such as ![Steps to get paid](%s)", n.Destination)
-			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			if !s.proj.Config.Markup.UnsafeHTML && !isComment(n, pg.Body) {
 				add(n, content.Warning, "raw HTML is shown as text on the page: write it in Markdown, or allow HTML with markup.unsafeHTML in plainpress.yaml")
 			}
-		case *ast.Heading:
-			l := n.Level
-			if pg.Kind == content.KindArticle {
-				l++
-			}
-			switch {
-			case l <= 1:
-				add(n, content.Warning, "a level-1 heading in the text: the title is the page's only one, so start at ##")
-			case l > level+1:
-				add(n, content.Warning, "heading skips from level %d to %d: use %s", level, l, hashes(level+1))
-			}
-			level = l
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, t := range content.Trips(pg) {
+		add(t.Node, content.Warning, "%s", t.Msg)
+	}
 	return out
 }
 
@@ -73,12 +57,4 @@ func isComment(n ast.Node, src []byte) bool {
 		return n.HTMLBlockType == ast.HTMLBlockType2
 	}
 	return bytes.HasPrefix(first, []byte("<!--"))
-}
-
-func hashes(n int) string {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = '#'
-	}
-	return string(b)
 }

@@ -48,13 +48,21 @@ func runBuild(cmd *cobra.Command, io *streams, g *global, o *buildOptions) error
 	}
 	printFaults(io.err, proj.Warnings, dir)
 	if !o.noLint {
-		rep, err := lintProject(proj)
+		cache := lintCache(dir)
+		rep, err := lintProject(proj, cache)
 		if err != nil {
 			return projectError{dir: dir, err: err}
 		}
+		if err := cache.Save(); err != nil {
+			fmt.Fprintf(io.err, "warning: %v (the next build lints every page again)\n", err)
+		}
 		if s := rep.Summary; !o.quiet {
-			fmt.Fprintf(io.out, "Plain language: %s, %s, %s in %s (plainpress lint shows them).\n",
-				count(s.Errors, "error"), count(s.Warnings, "warning"), count(s.Suggestions, "suggestion"), count(s.Files, "page"))
+			fromCache := ""
+			if hits, _ := cache.Stats(); hits > 0 {
+				fromCache = fmt.Sprintf(", %d unchanged since the last lint", hits)
+			}
+			fmt.Fprintf(io.out, "Plain language: %s, %s, %s in %s%s (plainpress lint shows them).\n",
+				count(s.Errors, "error"), count(s.Warnings, "warning"), count(s.Suggestions, "suggestion"), count(s.Files, "page"), fromCache)
 		}
 	}
 	out := o.out

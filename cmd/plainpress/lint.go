@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/plainpress/plainpress/content"
+	"github.com/plainpress/plainpress/internal/atomicfile"
+	"github.com/plainpress/plainpress/internal/par"
 	"github.com/plainpress/plainpress/lint"
 )
 
@@ -80,23 +82,16 @@ func runLint(io *streams, g *global, o *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	var reports []lint.FileReport
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			return fmt.Errorf("%s: cannot read: %w", f, err)
-		}
-		pg, err := content.ParseFile(filepath.ToSlash(f), src)
-		if err != nil {
-			return err
-		}
-		r := lint.Page(pg, settings.For(projectPath(dir, f)))
-		if o.fix {
-			if r, err = fixFile(io, f, pg, r, settings.For(projectPath(dir, f))); err != nil {
+	pages, reports, err := lintEach(dir, files, settings)
+	if err != nil {
+		return err
+	}
+	if o.fix {
+		for i, f := range files {
+			if reports[i], err = fixFile(io, f, pages[i], reports[i], settings.For(projectPath(dir, f))); err != nil {
 				return err
 			}
 		}
-		reports = append(reports, r)
 	}
 	rep := lint.NewReport(reports)
 	if err := write(rep); err != nil {
@@ -138,8 +133,50 @@ func projectPath(dir, file string) string {
 	return filepath.ToSlash(rel)
 }
 
-// lintFiles lists the Markdown files to lint: the paths given (files, or
-// folders searched for .md files), or the project's content folder.
+// lintEach reads, parses and lints files on every core. The first file
+// that cannot be read or parsed, in the order given, is the error.
+func lintEach(dir string, files []string, settings *lint.Settings) ([]*content.Page, []lint.FileReport, error) {
+	pages := make([]*content.Page, len(files))
+	reports := make([]lint.FileReport, len(files))
+	errs := make([]error, len(files))
+	par.Each(len(files), func(i int) {
+		src, err := os.ReadFile(files[i])
+		if err != nil {
+			errs[i] = fmt.Errorf("%s: cannot read: %w", files[i], err)
+			return
+		}
+		if pages[i], errs[i] = parseForLint(filepath.ToSlash(files[i]), src); errs[i] == nil {
+			reports[i] = lint.Page(pages[i], settings.For(projectPath(dir, files[i])))
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return pages, reports, nil
+}
+
+// parseForLint reads a .txt file as plain text and anything else as
+// Markdown.
+func parseForLint(name string, src []byte) (*content.Page, error) {
+	if strings.EqualFold(filepath.Ext(name), ".txt") {
+		return content.ParseText(name, src)
+	}
+	return content.ParseFile(name, src)
+}
+
+// lintable are the files lint looks for in a folder.
+func lintable(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".txt":
+		return !content.Ignored(name)
+	}
+	return false
+}
+
+// lintFiles lists the files to lint: the paths given (files, or folders
+// searched for Markdown and .txt files), or the project's content folder.
 func lintFiles(dir string, paths []string) ([]string, error) {
 	if len(paths) == 0 {
 		paths = []string{dir} // outside a project: this folder
@@ -158,7 +195,7 @@ func lintFiles(dir string, paths []string) ([]string, error) {
 			continue
 		}
 		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(q, ".md") && !content.Ignored(d.Name()) {
+			if err == nil && !d.IsDir() && lintable(d.Name()) {
 				files = append(files, q)
 			}
 			return err
@@ -193,7 +230,7 @@ func lintStdin(io *streams, settings *lint.Settings, o *lintOptions, write func(
 	if err != nil {
 		return fmt.Errorf("read standard input: %w", err)
 	}
-	pg, err := content.ParseFile(name, src)
+	pg, err := parseForLint(name, src)
 	if err != nil {
 		return err
 	}
@@ -220,51 +257,31 @@ func fixFile(io *streams, file string, pg *content.Page, r lint.FileReport, cfg 
 	if len(changes) == 0 {
 		return r, nil
 	}
-	if err := writeFileAtomic(file, fixed); err != nil {
+	info, err := os.Stat(file)
+	if err != nil {
+		return r, err
+	}
+	if err := atomicfile.Write(file, fixed, info.Mode().Perm()); err != nil {
 		return r, fmt.Errorf("%s: %w", file, err)
 	}
 	for _, c := range changes {
 		fmt.Fprintf(io.err, "%s:%d:%d: fixed %q → %q\n", file, c.Line, c.Column, c.Old, c.New)
 	}
-	again, err := content.ParseFile(filepath.ToSlash(file), fixed)
+	again, err := parseForLint(filepath.ToSlash(file), fixed)
 	if err != nil {
 		return r, err
 	}
 	return lint.Page(again, cfg), nil
 }
 
-// writeFileAtomic writes beside the file and renames over it.
-func writeFileAtomic(file string, data []byte) error {
-	info, err := os.Stat(file)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".fix-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), info.Mode()); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
-}
-
 // changedFiles keeps the files that git says changed since ref (or are
 // new and not ignored).
 func changedFiles(dir, ref string, files []string) ([]string, error) {
-	diff, err := git(dir, "diff", "--name-only", "--diff-filter=ACMR", ref, "--", "*.md")
+	diff, err := git(dir, "diff", "--name-only", "--diff-filter=ACMR", ref)
 	if err != nil {
 		return nil, usageError{fmt.Errorf("--changed=%s: %w", ref, err)}
 	}
-	untracked, err := git(dir, "ls-files", "--others", "--exclude-standard", "--", "*.md")
+	untracked, err := git(dir, "ls-files", "--others", "--exclude-standard")
 	if err != nil {
 		return nil, err
 	}

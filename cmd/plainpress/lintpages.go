@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/plainpress/plainpress/content"
 	"github.com/plainpress/plainpress/lint"
@@ -9,17 +10,20 @@ import (
 )
 
 // lintProject lints every page of a loaded project, on the parse the
-// build uses, with the project's lint settings.
-func lintProject(proj *content.Project) (*lint.Report, error) {
+// build uses, with the project's lint settings. Pages in the cache are
+// not linted again.
+func lintProject(proj *content.Project, cache *lint.Cache) (*lint.Report, error) {
 	settings, err := lint.NewSettings(proj.Config.Lint)
 	if err != nil {
 		return nil, err
 	}
-	reports := make([]lint.FileReport, 0, len(proj.Pages))
-	for _, pg := range proj.Pages {
-		reports = append(reports, lint.Page(pg, settings.For(pg.File)))
-	}
-	return lint.NewReport(reports), nil
+	return lint.NewReport(settings.Project(proj.Pages, cache)), nil
+}
+
+// lintCache is the project's lint cache, in .plainpress/cache/ (which
+// init's .gitignore leaves out of git).
+func lintCache(dir string) *lint.Cache {
+	return lint.OpenCache(filepath.Join(dir, ".plainpress", "cache", "lint.gob"))
 }
 
 // previewFindings turns a report into what the preview shows: for each

@@ -44,10 +44,11 @@ problems on a page show in the page itself. Stop it with Ctrl-C.`,
 
 func runServe(cmd *cobra.Command, io *streams, dir string, o *serveOptions) error {
 	ready := make(chan string, 1)
+	cache := lintCache(dir)
 	srv := &site.Server{Dir: dir, Addr: o.addr, Options: o.site, Log: io.err, Ready: ready,
 		Skip: func(rel string) bool { return rel == "public" || strings.HasPrefix(rel, "public/") },
 		Lint: func(proj *content.Project) (content.Faults, map[string][]site.Mark, error) {
-			rep, err := lintProject(proj)
+			rep, err := lintProject(proj, cache)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -64,6 +65,9 @@ func runServe(cmd *cobra.Command, io *streams, dir string, o *serveOptions) erro
 		}
 	}()
 	err := srv.Run(cmd.Context())
+	if err := cache.Save(); err != nil {
+		fmt.Fprintf(io.err, "warning: %v\n", err)
+	}
 	if err == nil {
 		fmt.Fprintln(io.out, "Stopped.")
 	}
