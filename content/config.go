@@ -24,6 +24,45 @@ type Config struct {
 	Markup    Markup     `yaml:"markup"`
 	Limits    Limits     `yaml:"limits"`
 	Lint      Lint       `yaml:"lint"`
+	Clearance Clearance  `yaml:"clearance"`
+}
+
+// Clearance is the clearance: section of plainpress.yaml, the policy for
+// who signs off on what. The clearance package checks it. With no roles,
+// a project has no clearance and every page is published.
+type Clearance struct {
+	Roles    map[string][]string `yaml:"roles"`    // role → its members' e-mail addresses
+	Pages    []Stage             `yaml:"pages"`    // the stages every page needs
+	Issues   []Stage             `yaml:"issues"`   // the stages a newsletter issue needs
+	Sections []ClearanceSection  `yaml:"sections"` // other stages for the pages under some paths
+	// AuthorMayApprove lets whoever submitted a version approve it too;
+	// by default they may not.
+	AuthorMayApprove bool       `yaml:"authorMayApprove"`
+	LintGate         string     `yaml:"lintGate"`    // error (default), warning, suggestion or off
+	ReviewEvery      string     `yaml:"reviewEvery"` // "12 months" (default), "90 days", "2 years"
+	DueSoon          string     `yaml:"dueSoon"`     // how early clear due warns: "30 days" (default)
+	Signatures       Signatures `yaml:"signatures"`
+}
+
+// Stage is one approval a document needs: a role, and the stages that
+// must approve first. Stages that wait for the same ones run side by side.
+type Stage struct {
+	Role  string   `yaml:"role"`
+	After []string `yaml:"after"`
+}
+
+// ClearanceSection gives the pages whose path matches Path (a glob from
+// the project root, such as content/*/employers/*.md) stages of their own.
+type ClearanceSection struct {
+	Path   string  `yaml:"path"`
+	Stages []Stage `yaml:"stages"`
+}
+
+// Signatures asks for SSH signatures on clearance events, checked
+// against an allowed-signers file (ssh-keygen -Y verify).
+type Signatures struct {
+	AllowedSigners string `yaml:"allowedSigners"` // path from the project root
+	Required       bool   `yaml:"required"`       // refuse events without a good signature
 }
 
 // Lint is the lint: section of plainpress.yaml. The lint package checks

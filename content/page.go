@@ -103,11 +103,13 @@ func (p *Page) Translation(lang string) *Page {
 // Hash is the SHA-256 of content with CRLF and CR line endings turned
 // into LF, so the same text saved on Windows and on Linux has one hash.
 func Hash(src []byte) string {
-	sum := sha256.Sum256(normalizeNewlines(src))
+	sum := sha256.Sum256(NormalizeNewlines(src))
 	return hex.EncodeToString(sum[:])
 }
 
-func normalizeNewlines(src []byte) []byte {
+// NormalizeNewlines turns CRLF and CR line endings into LF, as Hash sees
+// the text.
+func NormalizeNewlines(src []byte) []byte {
 	if !strings.ContainsRune(string(src), '\r') {
 		return src
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"os"
+	"time"
 
 	"github.com/plainpress/plainpress/content"
 	"github.com/plainpress/plainpress/internal/par"
@@ -23,6 +24,21 @@ type Options struct {
 	// Marks are findings to highlight in each page's text (the preview),
 	// by page file.
 	Marks map[string][]Mark
+
+	// Clearance is each page's clearance, by page file, when the project
+	// uses it: the day it was last reviewed, shown on the page, and its
+	// status, shown in a banner in a preview when it is not cleared.
+	Clearance map[string]PageClearance
+	// Withheld are the pages a production build leaves out because they
+	// are not cleared, by file, with their status: links to them are
+	// errors that say so.
+	Withheld map[string]string
+}
+
+// PageClearance is what the site shows of a page's clearance.
+type PageClearance struct {
+	State    string    // draft, in-review, changes-requested, stale, cleared, review-due
+	Reviewed time.Time // zero if never cleared
 }
 
 // Mark is a span of a page body to highlight, with what is wrong there.

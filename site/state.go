@@ -156,6 +156,9 @@ func (s *state) resolve(from *content.Page, dest string) (url, problem string) {
 		}
 		return p, ""
 	}
+	if file := path.Join("content", from.Lang, strings.TrimPrefix(path.Clean(strings.TrimPrefix(t.URL, s.proj.Config.Prefix(from.Lang))), "/")); s.opts.Withheld[file] != "" {
+		return dest, fmt.Sprintf("links to %s, which is not cleared (%s), so a production build leaves it out", file, s.opts.Withheld[file])
+	}
 	if strings.HasSuffix(dest, ".md") {
 		return dest, fmt.Sprintf("links to %s, but there is no such page in content/%s/", strings.TrimPrefix(path.Clean(strings.TrimPrefix(t.URL, s.proj.Config.Prefix(from.Lang))), "/"), from.Lang)
 	}

@@ -25,6 +25,9 @@ type view struct {
 	NoIndex     bool
 
 	Date, Updated, Reviewed *date
+	// NotCleared is the clearance status of a page in a preview that the
+	// public could not see yet ("in-review"), for its banner.
+	NotCleared string
 
 	Breadcrumbs  []navLink
 	Translations []langLink // links to this page in other languages
@@ -123,6 +126,12 @@ func (s *state) pageView(pg *content.Page, body template.HTML) *view {
 	v := s.baseView(lang, templateKind(pg), pg.Meta.Title, pg.Meta.Description, pg.URL)
 	v.Page, v.Content, v.IsHome = pg, body, pg.Kind == content.KindHome
 	v.Date, v.Updated = newDate(pg.Meta.Date, pg.Lang), newDate(pg.Meta.Lastmod, pg.Lang)
+	if c, ok := s.opts.Clearance[pg.File]; ok {
+		v.Reviewed = newDate(c.Reviewed, pg.Lang)
+		if s.opts.Preview && c.State != "cleared" && c.State != "review-due" {
+			v.NotCleared = c.State
+		}
+	}
 	v.Number = pg.Meta.Number
 	if pg.Parent != nil {
 		v.ParentURL = pg.Parent.URL

@@ -65,6 +65,10 @@ func runBuild(cmd *cobra.Command, io *streams, g *global, o *buildOptions) error
 				count(s.Errors, "error"), count(s.Warnings, "warning"), count(s.Suggestions, "suggestion"), count(s.Files, "page"), fromCache)
 		}
 	}
+	proj, err = published(io, dir, proj, &o.site, o.quiet)
+	if err != nil {
+		return err
+	}
 	out := o.out
 	if out == "" {
 		out = filepath.Join(dir, "public")

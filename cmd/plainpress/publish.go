@@ -1,0 +1,58 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/plainpress/plainpress/content"
+	"github.com/plainpress/plainpress/content/clearance"
+	"github.com/plainpress/plainpress/site"
+)
+
+// published is the project a build renders. Without clearance, it is
+// the project as it is. With clearance, a preview renders the working
+// copies and marks each page's status; a production build renders each
+// page as last cleared, and leaves out pages never cleared.
+func published(io *streams, dir string, proj *content.Project, opts *site.Options, quiet bool) (*content.Project, error) {
+	if !clearance.Enabled(proj.Config.Clearance) {
+		return proj, nil
+	}
+	policy, err := clearance.NewPolicy(proj.Config.Clearance)
+	if err != nil {
+		return nil, projectError{dir: dir, err: err}
+	}
+	ledger, faults, err := clearance.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(faults) > 0 {
+		return nil, projectError{dir: dir, err: faults}
+	}
+	statuses := ledger.Statuses(clearance.Docs(proj), policy, now())
+	opts.Clearance = map[string]site.PageClearance{}
+	for _, st := range statuses {
+		for _, pg := range st.Doc.Pages {
+			opts.Clearance[pg.File] = site.PageClearance{State: string(st.State), Reviewed: st.Reviewed}
+		}
+	}
+	if opts.Preview {
+		return proj, nil
+	}
+	pub, err := ledger.Publish(os.DirFS(dir), statuses)
+	if err != nil {
+		return nil, projectError{dir: dir, err: err}
+	}
+	opts.Withheld = map[string]string{}
+	for f, st := range pub.Withheld {
+		opts.Withheld[f] = string(st)
+	}
+	cleared, err := content.Load(pub.FS)
+	if err != nil {
+		return nil, projectError{dir: dir, err: err}
+	}
+	if !quiet {
+		fmt.Fprintf(io.out, "Clearance: %s as cleared, %s as last cleared (edited since), %s left out (never cleared).\n",
+			count(len(cleared.Pages)-len(pub.Replaced), "page"), count(len(pub.Replaced), "page"), count(len(pub.Withheld), "page"))
+	}
+	return cleared, nil
+}
