@@ -30,9 +30,10 @@ type Server struct {
 	// as the output folder of a production build.
 	Skip func(rel string) bool
 
-	// Lint, when set, checks the pages before each build; its findings
-	// show in the page's panel and are marked in its text.
-	Lint func(*content.Project) (content.Faults, map[string][]Mark, error)
+	// Check, when set, runs before each build: it may set the build's
+	// options (findings to mark in the text, clearance to show), and the
+	// faults it returns show in each page's panel.
+	Check func(*content.Project, *Options) (content.Faults, error)
 
 	// Ready, when set, receives the address the server listens on once
 	// the first build is done.
@@ -113,8 +114,8 @@ func (s *Server) rebuild(ctx context.Context) {
 	proj, err := s.loader.Load(os.DirFS(s.Dir))
 	var res *Result
 	var found content.Faults
-	if err == nil && s.Lint != nil {
-		found, s.builder.opts.Marks, err = s.Lint(proj)
+	if err == nil && s.Check != nil {
+		found, err = s.Check(proj, &s.builder.opts)
 	}
 	if err == nil {
 		res, err = s.builder.Build(ctx, proj, site)

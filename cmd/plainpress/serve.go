@@ -47,17 +47,21 @@ func runServe(cmd *cobra.Command, io *streams, dir string, o *serveOptions) erro
 	cache := lintCache(dir)
 	srv := &site.Server{Dir: dir, Addr: o.addr, Options: o.site, Log: io.err, Ready: ready,
 		Skip: func(rel string) bool { return rel == "public" || strings.HasPrefix(rel, "public/") },
-		Lint: func(proj *content.Project) (content.Faults, map[string][]site.Mark, error) {
+		Check: func(proj *content.Project, opts *site.Options) (content.Faults, error) {
+			if _, _, err := markClearance(dir, proj, opts); err != nil {
+				return nil, err
+			}
 			rep, err := lintProject(proj, cache)
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			target := proj.Config.Lint.TargetGrade
 			if target == 0 {
 				target = lint.DefaultConfig().TargetGrade
 			}
-			faults, marks := previewFindings(rep, target)
-			return faults, marks, nil
+			var faults content.Faults
+			faults, opts.Marks = previewFindings(rep, target)
+			return faults, nil
 		}}
 	go func() {
 		if addr, ok := <-ready; ok {

@@ -50,7 +50,52 @@ func Open(root string) (*Ledger, content.Faults, error) {
 		}
 		l.add(e)
 	}
+	for doc := range l.byDoc {
+		l.byDoc[doc] = chainOrder(l.byDoc[doc])
+	}
 	return l, faults, nil
+}
+
+// chainOrder puts a document's events in the order their links give:
+// each after the one it names in Prev, and among events after the same
+// one (two reviewers at once), oldest first. Events whose Prev is missing
+// (which verify reports) start the order, by time.
+func chainOrder(events []*Event) []*Event {
+	ids := map[string]bool{}
+	next := map[string][]*Event{}
+	var roots []*Event
+	for _, e := range events {
+		ids[e.ID] = true
+	}
+	for _, e := range events {
+		if e.Prev == "" || !ids[e.Prev] {
+			roots = append(roots, e)
+		} else {
+			next[e.Prev] = append(next[e.Prev], e)
+		}
+	}
+	out := make([]*Event, 0, len(events))
+	queue := roots
+	for len(queue) > 0 {
+		sortByTime(queue)
+		e := queue[0]
+		queue = append(queue[1:], next[e.ID]...)
+		out = append(out, e)
+	}
+	if len(out) < len(events) { // a loop of links, which hashes make all but impossible
+		return sortByTime(events)
+	}
+	return out
+}
+
+func sortByTime(events []*Event) []*Event {
+	sort.SliceStable(events, func(i, j int) bool {
+		if !events[i].At.Equal(events[j].At) {
+			return events[i].At.Before(events[j].At)
+		}
+		return events[i].ID < events[j].ID
+	})
+	return events
 }
 
 func (l *Ledger) readEvent(file string, ent fs.DirEntry) (*Event, error) {
@@ -72,11 +117,10 @@ func (l *Ledger) add(e *Event) {
 	l.Events = append(l.Events, e)
 	sort.SliceStable(l.Events, func(i, j int) bool { return l.Events[i].At.Before(l.Events[j].At) })
 	l.byDoc[e.Doc] = append(l.byDoc[e.Doc], e)
-	sort.SliceStable(l.byDoc[e.Doc], func(i, j int) bool { return l.byDoc[e.Doc][i].At.Before(l.byDoc[e.Doc][j].At) })
 	l.byID[e.ID] = e
 }
 
-// History is a document's events, oldest first.
+// History is a document's events, in the order of their chain.
 func (l *Ledger) History(doc string) []*Event { return l.byDoc[doc] }
 
 // Docs are the IDs of every document the ledger has events for.

@@ -91,12 +91,15 @@ func checkSubmit(st *Status, r Request, p *Policy) error {
 }
 
 func checkApprove(st *Status, r Request, p *Policy) error {
-	if err := checkReviewable(st, r, p); err != nil {
+	if err := checkSubmitted(st, r); err != nil {
 		return err
 	}
 	if !p.AuthorMayApprove && strings.EqualFold(st.Author, r.By) {
-		return refuse("%s submitted this version of %s, and authors may not approve their own work: ask another %s reviewer (%s)",
+		return refuse("%s submitted this version of %s, and authors may not approve their own work: ask a %s reviewer (%s)",
 			r.By, r.Doc.ID, r.Role, strings.Join(others(p.Members(r.Role), r.By), ", "))
+	}
+	if err := checkRole(r, p); err != nil {
+		return err
 	}
 	for _, e := range st.Approvals {
 		if e.Role == r.Role {
@@ -121,6 +124,14 @@ func checkRequestChanges(st *Status, r Request, p *Policy) error {
 // checkReviewable: the text as it is now is the text under review, and
 // the person may act for the role, which the document needs.
 func checkReviewable(st *Status, r Request, p *Policy) error {
+	if err := checkSubmitted(st, r); err != nil {
+		return err
+	}
+	return checkRole(r, p)
+}
+
+// checkSubmitted: the text as it is now is the text under review.
+func checkSubmitted(st *Status, r Request) error {
 	switch {
 	case st.Submitted == nil && st.State.IsCleared():
 		return refuse("%s is already cleared", r.Doc.ID)
@@ -129,7 +140,7 @@ func checkReviewable(st *Status, r Request, p *Policy) error {
 	case st.Submitted.Hash != r.Doc.Hash:
 		return refuse("%s has changed since it was submitted on %s: the new text must be submitted before anyone approves it", r.Doc.ID, day(st.Submitted.At))
 	}
-	return checkRole(r, p)
+	return nil
 }
 
 func checkRole(r Request, p *Policy) error {
