@@ -255,8 +255,8 @@ func TestPolicyFaults(t *testing.T) {
 		`in a loop (program → comms → program)`: {Roles: map[string][]string{"program": {"a@b.gov"}, "comms": {"c@b.gov"}},
 			Pages: []content.Stage{{Role: "program", After: []string{"comms"}}, {Role: "comms", After: []string{"program"}}}},
 		`"someone" is not an e-mail address`: {Roles: map[string][]string{"program": {"someone"}}, Pages: []content.Stage{{Role: "program"}}},
-		`reviewEvery: "a while"`: {Roles: map[string][]string{"program": {"a@b.gov"}}, Pages: []content.Stage{{Role: "program"}}, ReviewEvery: "a while"},
-		`clearance.pages: no stages`: {Roles: map[string][]string{"program": {"a@b.gov"}}},
+		`reviewEvery: "a while"`:             {Roles: map[string][]string{"program": {"a@b.gov"}}, Pages: []content.Stage{{Role: "program"}}, ReviewEvery: "a while"},
+		`clearance.pages: no stages`:         {Roles: map[string][]string{"program": {"a@b.gov"}}},
 	}
 	for want, c := range cases {
 		_, err := NewPolicy(c)
