@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/plainpress/plainpress/internal/browsertest"
 )
 
 // axeSetup finds the tools, builds and serves the starter site, and starts
@@ -18,22 +19,9 @@ import (
 // and its pages.
 func axeSetup(t *testing.T) (context.Context, string, string, []string) {
 	t.Helper()
-	chromium, axePath := browserTools(t)
-	src, err := os.ReadFile(axePath)
-	if err != nil {
-		t.Fatal(err)
-	}
+	chromium, src := browsertest.Tools(t)
 	base, pages := serveStarter(t)
-	return browser(t, chromium), string(src), base, pages
-}
-
-// axeHere runs axe-core on the page the tab already shows, as it is now:
-// after a script has changed it, or at another screen size.
-func axeHere(ctx context.Context, axeSrc string) ([]violation, error) {
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axeSrc)); err != nil {
-		return nil, err
-	}
-	return chromedp.Run(ctx, chromedp.Evaluate[[]violation](axeRun, chromedp.EvalAwaitPromise))
+	return browsertest.Start(t, chromium), src, base, pages
 }
 
 // TestSearchResultsAccessible audits the search page once search.js has
@@ -47,11 +35,11 @@ func TestSearchResultsAccessible(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
-		report(t, q, vs)
+		browsertest.Report(t, q, vs)
 	}
 }
 
-func searchAudit(ctx context.Context, axeSrc, url string) ([]violation, error) {
+func searchAudit(ctx context.Context, axeSrc, url string) ([]browsertest.Violation, error) {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	err := chromedp.Do(ctx, chromedp.Navigate(url),
@@ -59,7 +47,7 @@ func searchAudit(ctx context.Context, axeSrc, url string) ([]violation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return axeHere(ctx, axeSrc)
+	return browsertest.AuditHere(ctx, axeSrc)
 }
 
 // TestPhoneAccessible audits every page at a phone's width, where the
@@ -78,11 +66,11 @@ func TestPhoneAccessible(t *testing.T) {
 		if wide {
 			t.Errorf("%s: scrolls sideways on a 375 px screen", p)
 		}
-		report(t, p+" (375 px)", vs)
+		browsertest.Report(t, p+" (375 px)", vs)
 	}
 }
 
-func phoneAudit(ctx context.Context, axeSrc, url string) ([]violation, bool, error) {
+func phoneAudit(ctx context.Context, axeSrc, url string) ([]browsertest.Violation, bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
@@ -94,7 +82,7 @@ func phoneAudit(ctx context.Context, axeSrc, url string) ([]violation, bool, err
 	if err != nil {
 		return nil, false, err
 	}
-	vs, err := axeHere(ctx, axeSrc)
+	vs, err := browsertest.AuditHere(ctx, axeSrc)
 	return vs, !fits, err
 }
 
