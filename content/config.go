@@ -17,14 +17,34 @@ const ConfigFile = "plainpress.yaml"
 
 // Config is plainpress.yaml.
 type Config struct {
-	Title     string     `yaml:"title"`
-	BaseURL   string     `yaml:"baseURL"`
-	Languages []Language `yaml:"languages"`
-	Agency    Agency     `yaml:"agency"`
-	Markup    Markup     `yaml:"markup"`
-	Limits    Limits     `yaml:"limits"`
-	Lint      Lint       `yaml:"lint"`
-	Clearance Clearance  `yaml:"clearance"`
+	Title      string     `yaml:"title"`
+	BaseURL    string     `yaml:"baseURL"`
+	Languages  []Language `yaml:"languages"`
+	Agency     Agency     `yaml:"agency"`
+	Markup     Markup     `yaml:"markup"`
+	Limits     Limits     `yaml:"limits"`
+	Lint       Lint       `yaml:"lint"`
+	Clearance  Clearance  `yaml:"clearance"`
+	Newsletter Newsletter `yaml:"newsletter"`
+}
+
+// Newsletter is the newsletter: section of plainpress.yaml: who the
+// e-mail comes from, the list's name, and how it is sent.
+type Newsletter struct {
+	From         string `yaml:"from"`         // "Riverland Child Support <news@example.gov>"
+	ReplyTo      string `yaml:"replyTo"`      // where replies go, if not From
+	ListID       string `yaml:"listID"`       // the List-Id, such as report.childsupport.example.gov
+	SubscribeURL string `yaml:"subscribeURL"` // where the subscription service answers (https://…/)
+	SMTP         string `yaml:"smtp"`         // smtp://host:port, smtps://… or smtp+starttls://user:pass@…
+	DKIM         DKIM   `yaml:"dkim"`
+}
+
+// DKIM names the key that signs the newsletter and the DNS record of its
+// public half (SELECTOR._domainkey.DOMAIN).
+type DKIM struct {
+	Key      string `yaml:"key"` // a PEM file: RSA (2048 bits or more) or Ed25519
+	Domain   string `yaml:"domain"`
+	Selector string `yaml:"selector"`
 }
 
 // Clearance is the clearance: section of plainpress.yaml, the policy for

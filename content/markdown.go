@@ -9,7 +9,9 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // markdown is the one goldmark configuration of the project: every page
@@ -22,6 +24,15 @@ var markdown = goldmark.New(
 // Markdown returns the project's goldmark configuration, so the site can
 // render with the same extensions the parse used.
 func Markdown() goldmark.Markdown { return markdown }
+
+// NewRenderer is a renderer for the project's parse, with the same
+// extensions, and with node renderers of the caller's own (links that
+// resolve, text marks) ahead of goldmark's. Renderers keep state, so
+// each goroutine makes its own.
+func NewRenderer(own renderer.NodeRenderer, opts ...renderer.Option) renderer.Renderer {
+	opts = append([]renderer.Option{renderer.WithNodeRenderers(util.Prioritized(own, 100))}, opts...)
+	return goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(opts...)).Renderer()
+}
 
 // parseMarkdown parses a page body. Heading IDs are made per document.
 func parseMarkdown(body []byte) ast.Node {

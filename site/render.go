@@ -6,9 +6,7 @@ import (
 	"html"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
 	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
@@ -20,7 +18,7 @@ import (
 // written as the site paths they resolve to. One renderer serves one
 // goroutine: it holds the page being rendered.
 type markdownRenderer struct {
-	md     goldmark.Markdown
+	md     renderer.Renderer
 	s      *state
 	page   *content.Page
 	shift  int // added to heading levels (articles inside an issue)
@@ -29,11 +27,11 @@ type markdownRenderer struct {
 
 func newMarkdownRenderer(s *state) *markdownRenderer {
 	r := &markdownRenderer{s: s, unsafe: s.proj.Config.Markup.UnsafeHTML}
-	opts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(r, 100))}
+	var opts []renderer.Option
 	if r.unsafe {
 		opts = append(opts, ghtml.WithUnsafe())
 	}
-	r.md = goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(opts...))
+	r.md = content.NewRenderer(r, opts...)
 	return r
 }
 
@@ -42,7 +40,7 @@ func (r *markdownRenderer) render(pg *content.Page, shift int) ([]byte, error) {
 	r.page, r.shift = pg, shift
 	var buf bytes.Buffer
 	buf.Grow(len(pg.Body) * 3 / 2)
-	err := r.md.Renderer().Render(&buf, pg.Body, pg.Doc)
+	err := r.md.Render(&buf, pg.Body, pg.Doc)
 	return buf.Bytes(), err
 }
 
