@@ -46,7 +46,7 @@ accessible web site in several languages, checked before it goes out.`,
 		return usageError{fmt.Errorf("%w\nrun '%s --help' to see what it takes", err, c.CommandPath())}
 	})
 	root.PersistentFlags().StringVarP(&g.source, "source", "s", "", "the project folder (default: the nearest folder upward with plainpress.yaml)")
-	root.AddCommand(newInitCmd(io), newDemoCmd(io), newBuildCmd(io, g), newServeCmd(io, g), newLintCmd(io, g), newClearCmd(io, g), newReportCmd(io, g), newNewsletterCmd(io, g))
+	root.AddCommand(newInitCmd(io), newDemoCmd(io), newBuildCmd(io, g), newServeCmd(io, g), newLintCmd(io, g), newClearCmd(io, g), newReportCmd(io, g), newNewsletterCmd(io, g), newSubscribersCmd(io, g))
 	return root
 }
 
