@@ -36,7 +36,7 @@ func newSubscribersCmd(io *streams, g *global) *cobra.Command {
 (SQLite) in the project. Addresses are checked and stored lower-cased.`,
 		Args: noArgs,
 	}
-	cmd.AddCommand(newSubAddCmd(io, g), newSubListCmd(io, g), newSubRemoveCmd(io, g), newSubImportCmd(io, g), newSubExportCmd(io, g))
+	cmd.AddCommand(newSubAddCmd(io, g), newSubListCmd(io, g), newSubRemoveCmd(io, g), newSubImportCmd(io, g), newSubExportCmd(io, g), newSubUnsubURLCmd(io, g))
 	return cmd
 }
 
@@ -220,6 +220,54 @@ func newSubExportCmd(io *streams, g *global) *cobra.Command {
 			}
 			defer s.Close()
 			return newsletter.WriteCSV(io.out, func(fn func(newsletter.Subscriber) error) error { return s.Each(context.Background(), "", fn) })
+		},
+	}
+}
+
+// projectTokens are the project's link signer, with its secret in
+// .plainpress/secret (made the first time).
+func projectTokens(dir string) (*newsletter.Tokens, error) {
+	secret, err := newsletter.LoadSecret(filepath.Join(dir, ".plainpress", "secret"))
+	if err != nil {
+		return nil, err
+	}
+	return newsletter.NewTokens(secret)
+}
+
+func newSubUnsubURLCmd(io *streams, g *global) *cobra.Command {
+	return &cobra.Command{
+		Use:   "unsubscribe-url EMAIL",
+		Short: "Print a subscriber's one-click unsubscribe link",
+		Args:  exactArgs(1, "EMAIL"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			email, err := newsletter.CleanAddress(args[0])
+			if err != nil {
+				return usageError{err}
+			}
+			dir, proj, err := g.loadProject()
+			if err != nil {
+				return err
+			}
+			s, err := openStore(g)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			if _, err := s.Get(context.Background(), email); errors.Is(err, newsletter.ErrNotFound) {
+				return checkFailed{fmt.Sprintf("%s is not on the list", email)}
+			} else if err != nil {
+				return err
+			}
+			base := proj.Config.Newsletter.SubscribeURL
+			if base == "" {
+				return projectError{dir: dir, err: fmt.Errorf("plainpress.yaml: newsletter.subscribeURL is missing: the address where plainpress subscribers serve answers")}
+			}
+			tk, err := projectTokens(dir)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(io.out, tk.UnsubscribeURL(base, email))
+			return nil
 		},
 	}
 }
