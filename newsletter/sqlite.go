@@ -29,11 +29,13 @@ CREATE TABLE IF NOT EXISTS subscribers (
 	confirmed INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS sends (
-	issue   TEXT NOT NULL,
-	email   TEXT NOT NULL,
-	state   TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed')),
-	detail  TEXT NOT NULL DEFAULT '',
-	updated INTEGER NOT NULL,
+	issue      TEXT NOT NULL,
+	email      TEXT NOT NULL,
+	state      TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed', 'deferred')),
+	message_id TEXT NOT NULL DEFAULT '',
+	attempts   INTEGER NOT NULL DEFAULT 0,
+	detail     TEXT NOT NULL DEFAULT '',
+	updated    INTEGER NOT NULL,
 	PRIMARY KEY (issue, email)
 );`
 
@@ -83,7 +85,7 @@ func (s *SQLite) Add(ctx context.Context, sub Subscriber, update bool) error {
 }
 
 func (s *SQLite) Get(ctx context.Context, email string) (Subscriber, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT email, name, lists, status, created, updated, confirmed FROM subscribers WHERE email = ?`, email)
+	row := s.db.QueryRowContext(ctx, `SELECT `+subscriberColumns+` FROM subscribers s WHERE email = ?`, email)
 	sub, err := scanSubscriber(row.Scan)
 	if errors.Is(err, sql.ErrNoRows) {
 		return sub, ErrNotFound
@@ -117,44 +119,55 @@ func (s *SQLite) Remove(ctx context.Context, email string) error {
 	return nil
 }
 
-// pageSize is how many subscribers Each reads at a time.
+// pageSize is how many subscribers Each and Unsent read at a time.
 const pageSize = 500
 
+const subscriberColumns = `s.email, s.name, s.lists, s.status, s.created, s.updated, s.confirmed`
+
 func (s *SQLite) Each(ctx context.Context, status Status, fn func(Subscriber) error) error {
+	q := `SELECT ` + subscriberColumns + ` FROM subscribers s WHERE s.email > ?`
+	var args []any
+	if status != "" {
+		q += ` AND s.status = ?`
+		args = append(args, string(status))
+	}
+	return pages(ctx, s.db, q, args, func(scan func(...any) error) (Subscriber, string, error) {
+		sub, err := scanSubscriber(scan)
+		return sub, sub.Email, err
+	}, fn)
+}
+
+// pages runs query (whose first placeholder is the address to start
+// after) a page at a time in address order, reading each page whole
+// before fn sees it, so fn may write to the store.
+func pages[T any](ctx context.Context, db *sql.DB, query string, args []any, scan func(func(...any) error) (T, string, error), fn func(T) error) error {
 	after := ""
 	for {
-		q := `SELECT email, name, lists, status, created, updated, confirmed FROM subscribers WHERE email > ?`
-		args := []any{after}
-		if status != "" {
-			q += ` AND status = ?`
-			args = append(args, string(status))
-		}
-		rows, err := s.db.QueryContext(ctx, q+` ORDER BY email LIMIT `+fmt.Sprint(pageSize), args...)
+		rows, err := db.QueryContext(ctx, query+` ORDER BY s.email LIMIT `+fmt.Sprint(pageSize), append([]any{after}, args...)...)
 		if err != nil {
 			return err
 		}
-		var page []Subscriber
+		var page []T
 		for rows.Next() {
-			sub, err := scanSubscriber(rows.Scan)
+			item, key, err := scan(rows.Scan)
 			if err != nil {
 				rows.Close()
 				return err
 			}
-			page = append(page, sub)
+			page, after = append(page, item), key
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		for _, sub := range page {
-			if err := fn(sub); err != nil {
+		for _, item := range page {
+			if err := fn(item); err != nil {
 				return err
 			}
 		}
 		if len(page) < pageSize {
 			return nil
 		}
-		after = page[len(page)-1].Email
 	}
 }
 

@@ -42,6 +42,7 @@ type Store interface {
 	// Each calls fn for each subscriber in address order, a page at a
 	// time, so memory stays flat however long the list is.
 	Each(ctx context.Context, status Status, fn func(Subscriber) error) error
+	SendLog
 	Close() error
 }
 
