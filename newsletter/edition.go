@@ -23,6 +23,17 @@ type Edition struct {
 	Archive   string // the newsletter's archive page
 	HTML      string // CSS inlined; UnsubscribeMark where the link goes
 	Text      string // the plain-text twin, from the Markdown
+
+	test bool // a test copy: "[Test]" in the subject, its own Message-ID
+}
+
+// TestCopy is the edition as a test copy for reviewers: marked in the
+// subject, with Message-IDs apart from the real send's, so a reviewer
+// who is also a subscriber still gets the real issue.
+func (ed *Edition) TestCopy() *Edition {
+	c := *ed
+	c.Subject, c.test = "[Test] "+ed.Subject, true
+	return &c
 }
 
 // FindIssue is the issue a path or slug names: the issue's folder, its

@@ -72,7 +72,11 @@ func (ed *Edition) Message(env Envelope, to Recipient, now time.Time) ([]byte, e
 // messageID is the same for an issue and a subscriber every time, so a
 // message sent again after a crash is one message to the receiver.
 func (ed *Edition) messageID(to, from string) string {
-	sum := sha256.Sum256([]byte(ed.Issue.File + "\x00" + strings.ToLower(to)))
+	key := ed.Issue.File + "\x00" + strings.ToLower(to)
+	if ed.test {
+		key += "\x00test"
+	}
+	sum := sha256.Sum256([]byte(key))
 	domain := from[strings.LastIndex(from, "@")+1:]
 	return fmt.Sprintf("%s.%s@%s", path.Base(path.Dir(ed.Issue.File)), hex.EncodeToString(sum[:12]), domain)
 }

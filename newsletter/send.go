@@ -324,3 +324,22 @@ func (r *run) finish(j job, m SendMark) <-chan error {
 	}
 	return done
 }
+
+// Test sends one test copy to addr, outside the send log.
+func (s *Send) Test(ctx context.Context, addr string) error {
+	s.defaults()
+	from, err := mail.ParseAddress(s.Envelope.From)
+	if err != nil {
+		return fmt.Errorf("newsletter.from %q: %v", s.Envelope.From, err)
+	}
+	msg, err := s.Edition.TestCopy().Message(s.Envelope, Recipient{Email: addr, Unsubscribe: s.Unsubscribe(addr)}, s.Now())
+	if err != nil {
+		return err
+	}
+	t, err := s.Dial(ctx)
+	if err != nil {
+		return err
+	}
+	defer t.Close()
+	return t.Send(ctx, from.Address, addr, msg)
+}

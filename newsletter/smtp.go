@@ -85,8 +85,8 @@ func redactURL(raw string) string {
 	return raw
 }
 
-// check refuses a password that would cross the network in clear text.
-func (s *SMTP) check() error {
+// Check refuses a password that would cross the network in clear text.
+func (s *SMTP) Check() error {
 	if s.User == "" || s.Security != Plain {
 		return nil
 	}
@@ -113,7 +113,7 @@ const (
 // Dial opens one connection, says hello, starts TLS and logs in as the
 // address asks.
 func (s *SMTP) Dial(ctx context.Context) (Transport, error) {
-	if err := s.check(); err != nil {
+	if err := s.Check(); err != nil {
 		return nil, &SendError{Kind: Fatal, Err: err}
 	}
 	addr := net.JoinHostPort(s.Host, s.Port)

@@ -24,7 +24,8 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "",
-		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"httpget": httpget},
+		Setup:         startMailbox,
+		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"httpget": httpget, "mailbox": mailbox, "dkimkey": dkimkey},
 	})
 }
 

@@ -16,10 +16,10 @@ import (
 func newNewsletterCmd(io *streams, g *global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "newsletter",
-		Short: "Build the newsletter's e-mail from an issue",
+		Short: "Build an issue's e-mail, and send it to subscribers",
 		Args:  noArgs,
 	}
-	cmd.AddCommand(newNewsletterBuildCmd(io, g))
+	cmd.AddCommand(newNewsletterBuildCmd(io, g), newNewsletterSendCmd(io, g))
 	return cmd
 }
 

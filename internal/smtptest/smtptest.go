@@ -156,6 +156,13 @@ func (s *Server) Hold(n int) (held <-chan struct{}) {
 	return s.held
 }
 
+// Held is the channel Hold returned, or nil.
+func (s *Server) Held() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.held
+}
+
 // Release lets a held message go (it is not kept).
 func (s *Server) Release() {
 	s.mu.Lock()
