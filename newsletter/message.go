@@ -31,23 +31,11 @@ type Recipient struct {
 // alternative with the text first, the list headers with their own
 // unsubscribe link, and a DKIM signature added last when a key is set.
 func (ed *Edition) Message(env Envelope, to Recipient, now time.Time) ([]byte, error) {
-	from, err := mail.ParseAddress(env.From)
+	m, from, err := env.start(to, ed.Subject, now)
 	if err != nil {
-		return nil, fmt.Errorf("newsletter.from %q: %v", env.From, err)
+		return nil, err
 	}
-	m := gomail.NewMsg(gomail.WithNoDefaultUserAgent())
-	m.FromMailAddress(from)
-	if err := m.AddToFormat(to.Name, to.Email); err != nil {
-		return nil, fmt.Errorf("to %q: %w", to.Email, err)
-	}
-	if env.ReplyTo != "" {
-		if err := m.ReplyTo(env.ReplyTo); err != nil {
-			return nil, fmt.Errorf("newsletter.replyTo %q: %w", env.ReplyTo, err)
-		}
-	}
-	m.Subject(ed.Subject)
-	m.SetDateWithValue(now)
-	m.SetMessageIDWithValue(ed.messageID(to.Email, from.Address))
+	m.SetMessageIDWithValue(ed.messageID(to.Email, from))
 	m.SetGenHeader(gomail.HeaderContentLang, ed.Lang)
 	if ed.Archive != "" {
 		m.SetGenHeaderPreformatted("List-Archive", "<"+ed.Archive+">")
@@ -59,6 +47,47 @@ func (ed *Edition) Message(env Envelope, to Recipient, now time.Time) ([]byte, e
 	m.SetGenHeaderPreformatted(gomail.HeaderListUnsubscribePost, "List-Unsubscribe=One-Click")
 	m.SetBodyString(gomail.TypeTextPlain, strings.ReplaceAll(ed.Text, UnsubscribeMark, to.Unsubscribe))
 	m.AddAlternativeString(gomail.TypeTextHTML, strings.ReplaceAll(ed.HTML, UnsubscribeMark, to.Unsubscribe))
+	return env.finish(m)
+}
+
+// Notice is a short plain-text message from the list to one person,
+// such as the link that confirms a sign-up.
+func (env Envelope) Notice(to, lang, subject, text string, now time.Time) ([]byte, error) {
+	m, _, err := env.start(Recipient{Email: to}, subject, now)
+	if err != nil {
+		return nil, err
+	}
+	m.SetMessageID()
+	m.SetGenHeader(gomail.HeaderContentLang, lang)
+	m.SetGenHeader(gomail.Header("Auto-Submitted"), "auto-generated")
+	m.SetBodyString(gomail.TypeTextPlain, text)
+	return env.finish(m)
+}
+
+// start is a message with the headers every message has: From,
+// Reply-To, To, Subject, Date. It returns the sender's address too.
+func (env Envelope) start(to Recipient, subject string, now time.Time) (*gomail.Msg, string, error) {
+	from, err := mail.ParseAddress(env.From)
+	if err != nil {
+		return nil, "", fmt.Errorf("newsletter.from %q: %v", env.From, err)
+	}
+	m := gomail.NewMsg(gomail.WithNoDefaultUserAgent())
+	m.FromMailAddress(from)
+	if err := m.AddToFormat(to.Name, to.Email); err != nil {
+		return nil, "", fmt.Errorf("to %q: %w", to.Email, err)
+	}
+	if env.ReplyTo != "" {
+		if err := m.ReplyTo(env.ReplyTo); err != nil {
+			return nil, "", fmt.Errorf("newsletter.replyTo %q: %w", env.ReplyTo, err)
+		}
+	}
+	m.Subject(subject)
+	m.SetDateWithValue(now)
+	return m, from.Address, nil
+}
+
+// finish writes the message out and signs it, last, when a key is set.
+func (env Envelope) finish(m *gomail.Msg) ([]byte, error) {
 	var buf bytes.Buffer
 	if _, err := m.WriteTo(&buf); err != nil {
 		return nil, err

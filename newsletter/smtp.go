@@ -274,3 +274,14 @@ func badMailbox(se *gosmtp.SMTPError) bool {
 	}
 	return ec[1] == 1 || (ec[1] == 2 && ec[2] == 1)
 }
+
+// SendOne opens a connection, hands over one message, and closes it:
+// for the odd e-mail, such as a sign-up's confirmation.
+func (s *SMTP) SendOne(ctx context.Context, from, to string, msg []byte) error {
+	t, err := s.Dial(ctx)
+	if err != nil {
+		return err
+	}
+	defer t.Close()
+	return t.Send(ctx, from, to, msg)
+}
