@@ -1,8 +1,8 @@
 package newsletter
 
 import (
-	_ "embed"
 	"bytes"
+	_ "embed"
 	"fmt"
 	"html/template"
 	"strings"

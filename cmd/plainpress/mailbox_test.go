@@ -8,6 +8,10 @@ import (
 	"encoding/base64"
 	"encoding/pem"
 	"fmt"
+	"io"
+	"mime/quotedprintable"
+	"net/mail"
+	"regexp"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -48,6 +52,7 @@ func startMailbox(env *testscript.Env) error {
 //	mailbox held               wait (10 s at most) until the held message arrives
 //	mailbox release            let the held message go, not kept
 //	mailbox reset              forget the messages taken so far
+//	mailbox link VAR REGEXP    set $VAR to the first match of REGEXP in the last message's text
 //	mailbox reject ADDR CODE X.Y.Z    refuse ADDR at RCPT TO
 //	mailbox tempfail ADDR N    answer 451 to ADDR N times
 func mailbox(ts *testscript.TestScript, neg bool, args []string) {
@@ -128,6 +133,20 @@ func mailbox(ts *testscript.TestScript, neg bool, args []string) {
 		case <-time.After(10 * time.Second):
 			ts.Fatalf("the held message did not arrive in 10 s")
 		}
+	case "link":
+		msgs := srv.Messages()
+		if len(msgs) == 0 {
+			ts.Fatalf("mailbox link: no messages")
+		}
+		m, err := mail.ReadMessage(bytes.NewReader(msgs[len(msgs)-1].Data))
+		ts.Check(err)
+		body, err := io.ReadAll(quotedprintable.NewReader(m.Body))
+		ts.Check(err)
+		found := regexp.MustCompile(arg(2)).FindString(string(body))
+		if found == "" {
+			ts.Fatalf("mailbox link: no %s in\n%s", arg(2), body)
+		}
+		ts.Setenv(arg(1), found)
 	case "reset":
 		srv.Reset()
 	case "release":

@@ -25,7 +25,7 @@ func TestScripts(t *testing.T) {
 		Dir:           "testdata/script",
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "",
 		Setup:         startMailbox,
-		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"httpget": httpget, "mailbox": mailbox, "dkimkey": dkimkey},
+		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"httpget": httpget, "httppost": httppost, "envfile": envfile, "mailbox": mailbox, "dkimkey": dkimkey},
 	})
 }
 
@@ -52,4 +52,28 @@ func httpget(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// httppost URL BODY posts BODY as a form (or, with a BODY of
+// "List-Unsubscribe=One-Click", as a mail program's one-click
+// unsubscribe) and writes the status and the body to stdout.
+func httppost(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: httppost URL BODY")
+	}
+	resp, err := http.Post(args[0], "application/x-www-form-urlencoded", strings.NewReader(args[1]))
+	if err != nil {
+		ts.Fatalf("httppost %s: %v", args[0], err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	fmt.Fprintf(ts.Stdout(), "status %d\n%s", resp.StatusCode, body)
+}
+
+// envfile VAR FILE sets $VAR to FILE's text, trimmed.
+func envfile(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: envfile VAR FILE")
+	}
+	ts.Setenv(args[0], strings.TrimSpace(ts.ReadFile(args[1])))
 }

@@ -36,7 +36,7 @@ func newSubscribersCmd(io *streams, g *global) *cobra.Command {
 (SQLite) in the project. Addresses are checked and stored lower-cased.`,
 		Args: noArgs,
 	}
-	cmd.AddCommand(newSubAddCmd(io, g), newSubListCmd(io, g), newSubRemoveCmd(io, g), newSubImportCmd(io, g), newSubExportCmd(io, g), newSubUnsubURLCmd(io, g))
+	cmd.AddCommand(newSubAddCmd(io, g), newSubServeCmd(io, g), newSubListCmd(io, g), newSubRemoveCmd(io, g), newSubImportCmd(io, g), newSubExportCmd(io, g), newSubUnsubURLCmd(io, g))
 	return cmd
 }
 

@@ -57,7 +57,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	msgs     []Message
-	light    int // messages counted but not kept (Options.Light)
+	light    int                        // messages counted but not kept (Options.Light)
 	reject   map[string]*smtp.SMTPError // at RCPT TO, every time
 	tempFail map[string]int             // at RCPT TO: how many more 451s
 	holdAt   int                        // hold the message with this number (1-based)

@@ -93,7 +93,7 @@ func (s *Server) init() {
 	if !strings.HasSuffix(p, "/") {
 		p += "/"
 	}
-	mux.HandleFunc(p+"{$}", s.redirectToForm)
+	mux.HandleFunc(p+"{$}", s.subscribe) // the form at the service's own address, too
 	mux.HandleFunc(p+"subscribe", s.subscribe)
 	mux.HandleFunc(p+"confirm", s.confirm)
 	mux.HandleFunc(p+"unsubscribe", s.unsubscribe)
@@ -123,13 +123,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.handler.ServeHTTP(w, r)
-}
-
-func (s *Server) redirectToForm(w http.ResponseWriter, r *http.Request) {
-	if !allow(w, r, http.MethodGet, http.MethodHead) {
-		return
-	}
-	s.form(w, r, http.StatusOK, "", "", "")
 }
 
 // subscribe shows the form (GET) or takes a sign-up (POST).
