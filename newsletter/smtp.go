@@ -78,11 +78,23 @@ func (s *SMTP) String() string {
 	return u.String()
 }
 
+// redactURL is raw with any password hidden, even when raw does not
+// parse as a URL.
 func redactURL(raw string) string {
 	if u, err := url.Parse(raw); err == nil {
 		return u.Redacted()
 	}
-	return raw
+	rest := raw
+	if _, after, ok := strings.Cut(raw, "://"); ok {
+		rest = after
+	}
+	at := strings.LastIndex(rest, "@")
+	colon := strings.Index(rest, ":")
+	if at < 0 || colon < 0 || colon > at {
+		return raw
+	}
+	start := len(raw) - len(rest) + colon + 1
+	return raw[:start] + "xxxxx" + raw[start+at-colon-1:]
 }
 
 // Check refuses a password that would cross the network in clear text.

@@ -30,7 +30,7 @@ type fixture struct {
 	now    time.Time
 }
 
-func setup(t *testing.T) *fixture {
+func setup(t testing.TB) *fixture {
 	t.Helper()
 	store, err := newsletter.OpenSQLite(filepath.Join(t.TempDir(), "subscribers.db"))
 	if err != nil {
