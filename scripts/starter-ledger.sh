@@ -13,6 +13,7 @@ go build -o "$tmp/plainpress" ./cmd/plainpress
 pp() { "$tmp/plainpress" -s "$tmp/site" "$@" >/dev/null; }
 rm -rf content/starter/clearance
 "$tmp/plainpress" init "$tmp/site" >/dev/null
+rm -rf "$tmp/site/clearance" # the binary embeds the old ledger
 
 org=riverland.example.gov
 writers=(rosa.diaz ben.miller)

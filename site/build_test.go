@@ -371,3 +371,25 @@ func TestMarks(t *testing.T) {
 		t.Errorf("marked text wrong:\n%s", got[strings.Index(got, "<div class=\"content\">"):])
 	}
 }
+
+// TestSubscribeForm: with a sign-up service, the newsletter's archive and
+// its issues carry a form that posts to it; other pages do not.
+func TestSubscribeForm(t *testing.T) {
+	fsys := testProject(nil)
+	fsys["plainpress.yaml"] = &fstest.MapFile{Data: []byte(testConfig + "newsletter:\n  subscribeURL: https://news.example.gov/report/\n")}
+	mem, _ := buildMem(t, fsys, Options{})
+	form := `<form method="post" action="https://news.example.gov/report/subscribe">`
+	for _, p := range []string{"newsletter/index.html", "newsletter/2026-11/index.html"} {
+		if got := file(t, mem, p); !strings.Contains(got, form) || !strings.Contains(got, `<label for="subscribe-email">Your e-mail address</label>`) {
+			t.Errorf("%s has no sign-up form", p)
+		}
+	}
+	if strings.Contains(file(t, mem, "apply/index.html"), "subscribe-email") {
+		t.Error("the apply page has the sign-up form")
+	}
+	// Without the service, no form.
+	mem, _ = buildMem(t, testProject(nil), Options{})
+	if strings.Contains(file(t, mem, "newsletter/index.html"), "subscribe-email") {
+		t.Error("a form with nowhere to post")
+	}
+}

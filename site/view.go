@@ -37,6 +37,10 @@ type view struct {
 	News         []card
 	Tags         []navLink
 
+	// Subscribe is where the newsletter's sign-up form posts, on its
+	// archive and issue pages, when the project has a sign-up service.
+	Subscribe string
+
 	// Issues.
 	Number    int
 	Articles  []article
@@ -135,6 +139,9 @@ func (s *state) pageView(pg *content.Page, body template.HTML) *view {
 	v.Number = pg.Meta.Number
 	if pg.Parent != nil {
 		v.ParentURL = pg.Parent.URL
+	}
+	if base := s.proj.Config.Newsletter.SubscribeURL; base != "" && (pg.Kind == content.KindIssue || hasIssues(pg)) {
+		v.Subscribe = strings.TrimSuffix(base, "/") + "/subscribe"
 	}
 	v.Breadcrumbs = s.breadcrumbs(pg)
 	v.Translations, v.Alternates, v.XDefault = s.translations(pg)
@@ -259,4 +266,14 @@ func (s *state) allPages(lang string) []pageGroup {
 		out = append(out, *groups[name])
 	}
 	return out
+}
+
+// hasIssues is whether a section is a newsletter's archive.
+func hasIssues(pg *content.Page) bool {
+	for _, c := range pg.Children {
+		if c.Kind == content.KindIssue {
+			return true
+		}
+	}
+	return false
 }
