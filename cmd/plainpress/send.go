@@ -244,6 +244,13 @@ func sendAll(ctx context.Context, io *streams, send *newsletter.Send, o *sendOpt
 			}
 		}
 	}
+	// Reach the server first: a wrong address, login or certificate is
+	// said plainly, before anything starts.
+	t, err := send.Dial(ctx)
+	if err != nil {
+		return fmt.Errorf("%w\nNothing was sent", err)
+	}
+	t.Close()
 	bar := progress(io.err, total)
 	send.Progress = func(r newsletter.Report) { bar.Set(r.Done) }
 	fmt.Fprintf(io.out, "Sending %q to %s %s.\n", send.Edition.Subject, count(total, "subscriber"), where)
