@@ -165,10 +165,7 @@ func mergeDKIM(flags, config content.DKIM) content.DKIM {
 // smtpServer is the server from the flag or the config, with the
 // password from PLAINPRESS_SMTP_PASSWORD when the address has none.
 func smtpServer(flag, config string) (*newsletter.SMTP, error) {
-	raw, field := flag, "--smtp"
-	if raw == "" {
-		raw, field = config, "newsletter.smtp"
-	}
+	raw, field := setting(flag, "--smtp", config, "newsletter.smtp")
 	if raw == "" {
 		return nil, usageError{errors.New("no SMTP server: give --smtp smtp://HOST:PORT, or set newsletter.smtp in plainpress.yaml")}
 	}
@@ -336,4 +333,13 @@ func summarize(w io.Writer, r newsletter.Report, dry bool) {
 	if r.Failed+r.Deferred > len(r.Failures) {
 		fmt.Fprintf(w, "    and %d more (plainpress subscribers list --status bounced)\n", r.Failed+r.Deferred-len(r.Failures))
 	}
+}
+
+// setting is a flag's value if it is set, otherwise plainpress.yaml's,
+// with the name to put in a message about it.
+func setting(flag, flagName, config, configName string) (value, name string) {
+	if flag != "" {
+		return flag, flagName
+	}
+	return config, configName
 }

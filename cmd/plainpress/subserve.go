@@ -130,10 +130,7 @@ func runSubServe(ctx context.Context, io *streams, g *global, o *serveSubOptions
 
 // baseURL is the service's public address, checked.
 func baseURL(flag, config string) (*url.URL, error) {
-	raw, field := flag, "--base-url"
-	if raw == "" {
-		raw, field = config, "newsletter.subscribeURL"
-	}
+	raw, field := setting(flag, "--base-url", config, "newsletter.subscribeURL")
 	if raw == "" {
 		return nil, usageError{errors.New("no address for the service: give --base-url https://…/, or set newsletter.subscribeURL in plainpress.yaml")}
 	}

@@ -203,16 +203,8 @@ func (s *Server) signUp(ctx context.Context, lang, email, name string) error {
 
 // confirm turns a pending address into a subscriber.
 func (s *Server) confirm(w http.ResponseWriter, r *http.Request) {
-	if !allow(w, r, http.MethodGet, http.MethodHead, http.MethodPost) {
-		return
-	}
-	if status, ok := readForm(r); !ok {
-		s.page(w, r, status, "badRequest", nil)
-		return
-	}
-	email, err := s.Tokens.Check(newsletter.Confirm, r.Form.Get("token"), s.Now())
-	if err != nil {
-		s.tokenError(w, r, err)
+	email, _, ok := s.token(w, r, newsletter.Confirm)
+	if !ok {
 		return
 	}
 	if r.Method == http.MethodHead {
@@ -220,7 +212,7 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.Now()
-	err = s.Store.SetStatus(r.Context(), email, newsletter.Confirmed, now)
+	err := s.Store.SetStatus(r.Context(), email, newsletter.Confirmed, now)
 	if errors.Is(err, newsletter.ErrNotFound) { // removed since: the link still shows they want it
 		err = s.Store.Add(r.Context(), newsletter.Subscriber{Email: email, Status: newsletter.Confirmed, Created: now, Updated: now, Confirmed: now}, true)
 	}
@@ -236,24 +228,15 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request) {
 // changes nothing) or unsubscribes at once (POST: the button, or a mail
 // program's one-click List-Unsubscribe=One-Click).
 func (s *Server) unsubscribe(w http.ResponseWriter, r *http.Request) {
-	if !allow(w, r, http.MethodGet, http.MethodHead, http.MethodPost) {
-		return
-	}
-	if status, ok := readForm(r); !ok {
-		s.page(w, r, status, "badRequest", nil)
-		return
-	}
-	token := r.Form.Get("token")
-	email, err := s.Tokens.Check(newsletter.Unsubscribe, token, s.Now())
-	if err != nil {
-		s.tokenError(w, r, err)
+	email, token, ok := s.token(w, r, newsletter.Unsubscribe)
+	if !ok {
 		return
 	}
 	if r.Method != http.MethodPost {
 		s.page(w, r, http.StatusOK, "unsubscribeAsk", map[string]string{"Email": email, "Token": token})
 		return
 	}
-	err = s.Store.SetStatus(r.Context(), email, newsletter.Unsubscribed, s.Now())
+	err := s.Store.SetStatus(r.Context(), email, newsletter.Unsubscribed, s.Now())
 	if err != nil && !errors.Is(err, newsletter.ErrNotFound) {
 		s.Log.Printf("signup: unsubscribe: %v", err)
 		s.page(w, r, http.StatusServiceUnavailable, "unavailable", nil)
@@ -262,12 +245,25 @@ func (s *Server) unsubscribe(w http.ResponseWriter, r *http.Request) {
 	s.page(w, r, http.StatusOK, "unsubscribed", email)
 }
 
-func (s *Server) tokenError(w http.ResponseWriter, r *http.Request, err error) {
-	if errors.Is(err, newsletter.ErrExpired) {
-		s.page(w, r, http.StatusGone, "expired", s.days())
-		return
+// token reads a link's token and checks it is genuine, for this
+// purpose and not expired; if not, it answers the request and says so.
+func (s *Server) token(w http.ResponseWriter, r *http.Request, p newsletter.Purpose) (email, token string, ok bool) {
+	if !allow(w, r, http.MethodGet, http.MethodHead, http.MethodPost) {
+		return "", "", false
 	}
-	s.page(w, r, http.StatusBadRequest, "badLink", nil)
+	if status, ok := readForm(r); !ok {
+		s.page(w, r, status, "badRequest", nil)
+		return "", "", false
+	}
+	token = r.Form.Get("token")
+	email, err := s.Tokens.Check(p, token, s.Now())
+	switch {
+	case errors.Is(err, newsletter.ErrExpired):
+		s.page(w, r, http.StatusGone, "expired", s.days())
+	case err != nil:
+		s.page(w, r, http.StatusBadRequest, "badLink", nil)
+	}
+	return email, token, err == nil
 }
 
 // allow answers 405 to any other method.
