@@ -286,3 +286,29 @@ func TestParseSMTP(t *testing.T) {
 		t.Fatalf("clear-text password: %v", err)
 	}
 }
+
+// --list sends only to the subscribers on that list.
+func TestSendToOneList(t *testing.T) {
+	srv := smtptest.Start(t, smtptest.Options{})
+	store := testStore(t)
+	ctx := context.Background()
+	for email, lists := range map[string][]string{"a@example.org": {"report", "employers"}, "b@example.org": {"employers"}, "c@example.org": {"report"}, "d@example.org": nil, "e@example.org": {"employers-extra"}} {
+		store.Add(ctx, Subscriber{Email: email, Lists: lists, Status: Confirmed}, false)
+	}
+	send := newSend(t, starterEdition(t, "2026-11"), store, srv)
+	send.List = "employers"
+	if n, _ := store.CountUnsent(ctx, send.Edition.Issue.File, "employers"); n != 2 {
+		t.Fatalf("CountUnsent: %d", n)
+	}
+	rep, err := send.Run(ctx)
+	if err != nil || rep.Sent != 2 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	got := map[string]bool{}
+	for _, m := range srv.Messages() {
+		got[m.To] = true
+	}
+	if !got["a@example.org"] || !got["b@example.org"] || len(got) != 2 {
+		t.Fatalf("sent to %v", got)
+	}
+}
